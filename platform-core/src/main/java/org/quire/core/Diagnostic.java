@@ -1,0 +1,67 @@
+package org.quire.core;
+
+import java.util.Objects;
+
+/**
+ * Something the engine could not handle, or handled with a change the author should know about.
+ *
+ * @param source  the file or post it concerns, as the caller named it
+ * @param line    1-based line in the source file, or 0 when it concerns the whole post
+ * @param kind    what sort of problem; stable, so reports can count and compare them
+ * @param message what happened and what would be accepted
+ */
+public record Diagnostic(String source, int line, Kind kind, Severity severity, String message) {
+
+    public enum Severity { INFO, WARNING, ERROR }
+
+    public enum Kind {
+        /** Front matter is not YAML, or not a mapping; the body is still rendered. */
+        FRONT_MATTER_INVALID,
+        /** Front matter that SnakeYAML reads but other YAML parsers (Jekyll's Psych) refuse. */
+        FRONT_MATTER_PORTABILITY,
+        /** A front-matter key has a value of the wrong shape (a map where a list of tags was expected). */
+        FRONT_MATTER_FIELD,
+        /** The {@code date} could not be read; the file name's date is used. */
+        DATE_UNREADABLE,
+        /** The file name does not start with a date, and front matter gives none. */
+        DATE_MISSING,
+        /** A Liquid tag or expression that Quire does not evaluate; it is left visible. */
+        LIQUID_UNSUPPORTED,
+        /** {@code post_url} or {@code link} names a post or file the site does not know; left visible. */
+        LIQUID_UNRESOLVED_LINK,
+        /** An opening Liquid block ({@code raw}, {@code highlight}, {@code comment}) without its end tag. */
+        LIQUID_UNCLOSED,
+        /** Untrusted HTML had elements or attributes removed by the HTML policy. */
+        HTML_SANITISED,
+        /** A plugin found a problem with the document (through {@code TransformContext.report}). */
+        PLUGIN_REPORT,
+        /** A plugin threw; its contribution was skipped and the page rendered without it. */
+        PLUGIN_FAILED
+    }
+
+    public Diagnostic {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(message, "message");
+    }
+
+    public static Diagnostic warning(String source, int line, Kind kind, String message) {
+        return new Diagnostic(source, line, kind, Severity.WARNING, message);
+    }
+
+    public static Diagnostic error(String source, int line, Kind kind, String message) {
+        return new Diagnostic(source, line, kind, Severity.ERROR, message);
+    }
+
+    public static Diagnostic info(String source, int line, Kind kind, String message) {
+        return new Diagnostic(source, line, kind, Severity.INFO, message);
+    }
+
+    /** {@code file:line: severity: message}, the form compilers use, so editors can jump to it. */
+    @Override
+    public String toString() {
+        return source + (line > 0 ? ":" + line : "") + ": " + severity.name().toLowerCase(java.util.Locale.ROOT)
+                + " [" + kind + "] " + message;
+    }
+}

@@ -1,0 +1,113 @@
+package org.quire.core.plugin;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+import org.commonmark.Extension;
+import org.quire.api.DocumentTransform;
+import org.quire.api.PageRoute;
+import org.quire.api.PluginContext;
+import org.quire.api.PluginDescriptor;
+import org.quire.api.QuirePlugin;
+import org.quire.api.TemplateRenderer;
+
+/**
+ * A started plugin and its contributions, read once after start (see {@link QuirePlugin}).
+ */
+public final class ActivePlugin {
+
+    private final QuirePlugin plugin;
+    private final PluginDescriptor descriptor;
+    private final PluginContext context;
+    private final List<Extension> markdownExtensions;
+    private final List<DocumentTransform> documentTransforms;
+    private final List<PageRoute> routes;
+    private final List<String> templates;
+
+    ActivePlugin(QuirePlugin plugin, PluginDescriptor descriptor, PluginContext context) {
+        this.plugin = plugin;
+        this.descriptor = descriptor;
+        this.context = context;
+        this.markdownExtensions = List.copyOf(plugin.markdownExtensions());
+        this.documentTransforms = List.copyOf(plugin.documentTransforms());
+        this.routes = List.copyOf(plugin.routes());
+        this.templates = List.copyOf(plugin.templates());
+    }
+
+    public String id() {
+        return descriptor.id();
+    }
+
+    public PluginDescriptor descriptor() {
+        return descriptor;
+    }
+
+    public PluginContext context() {
+        return context;
+    }
+
+    public List<Extension> markdownExtensions() {
+        return markdownExtensions;
+    }
+
+    public List<DocumentTransform> documentTransforms() {
+        return documentTransforms;
+    }
+
+    public List<PageRoute> routes() {
+        return routes;
+    }
+
+    public List<String> templates() {
+        return templates;
+    }
+
+    public ClassLoader classLoader() {
+        return plugin.getClass().getClassLoader();
+    }
+
+    /** Whether a class of this name is the plugin's class, one of its contributions, or nested in one of them. */
+    boolean ownsClass(String className) {
+        for (Class<?> own : contributionClasses()) {
+            if (className.equals(own.getName()) || className.startsWith(own.getName() + "$")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The package the plugin's class is in; a weaker hint of ownership than {@link #ownsClass}. */
+    String packageName() {
+        return plugin.getClass().getPackageName();
+    }
+
+    private List<Class<?>> contributionClasses() {
+        List<Class<?>> classes = new java.util.ArrayList<>();
+        classes.add(plugin.getClass());
+        markdownExtensions.forEach(e -> classes.add(e.getClass()));
+        documentTransforms.forEach(t -> classes.add(t.getClass()));
+        return classes;
+    }
+
+    /**
+     * Reads one of the plugin's templates from its own class loader.
+     *
+     * @return empty when the plugin did not list the name or its jar lacks the resource
+     */
+    public Optional<String> templateSource(String name) throws IOException {
+        if (!templates.contains(name)) {
+            return Optional.empty();
+        }
+        String resource = TemplateRenderer.TEMPLATE_ROOT + id() + "/" + name;
+        try (InputStream in = classLoader().getResourceAsStream(resource)) {
+            return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    QuirePlugin plugin() {
+        return plugin;
+    }
+}

@@ -1,0 +1,31 @@
+package org.quire.core.source;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A post split into its front matter and body.
+ *
+ * @param values        the front matter as YAML values (strings, numbers, booleans, lists, maps; timestamps stay
+ *                      strings so dates can be read the way Jekyll reads them), in file order
+ * @param body          the Markdown after the closing {@code ---}
+ * @param bodyFirstLine the 1-based line of the file on which the body starts, to map body lines back to the file
+ * @param present       whether the file had a front-matter block at all
+ */
+public record FrontMatter(Map<String, Object> values, String body, int bodyFirstLine, boolean present) {
+
+    public FrontMatter {
+        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
+
+    /** A string value, or null when the key is absent or null; non-strings are converted with {@code toString}. */
+    public String string(String key) {
+        Object value = values.get(key);
+        return value == null ? null : value.toString();
+    }
+
+    public boolean has(String key) {
+        return values.containsKey(key);
+    }
+}

@@ -1,0 +1,162 @@
+package org.quire.core.source;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.quire.core.Diagnostic;
+import org.quire.core.Diagnostic.Kind;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+/**
+ * Splits a post into YAML front matter and Markdown body, as Jekyll does: the file must begin with a line of
+ * {@code ---}, and the front matter ends at the next line of {@code ---} or {@code ...}.
+ *
+ * <p>The YAML is read with SnakeYAML's full parser and its safe constructor (no arbitrary types). Timestamps are
+ * kept as strings, because Jekyll reads {@code date} with Ruby's {@code Time.parse} in the site's time zone, which
+ * {@link JekyllDate} reproduces; SnakeYAML would turn them into UTC instants and lose the written form.
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class FrontMatterParser {
+
+    private static final Pattern OPENING = Pattern.compile("---[ \\t]*");
+    private static final Pattern CLOSING = Pattern.compile("(---|\\.\\.\\.)[ \\t]*");
+
+    /** Result of parsing one source. */
+    public record Result(FrontMatter frontMatter, List<Diagnostic> diagnostics) {
+    }
+
+    public Result parse(PostSource source) {
+        String text = source.text();
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        // Only the front matter is split into lines; the body is taken as one substring.
+        List<String> lines = new ArrayList<>();
+        int offset = 0;
+        int closing = -1;
+        int bodyStart = text.length();
+        while (offset < text.length()) {
+            int newline = text.indexOf('\n', offset);
+            int end = newline < 0 ? text.length() : newline;
+            String line = text.substring(offset, end > offset && text.charAt(end - 1) == '\r' ? end - 1 : end);
+            int next = newline < 0 ? text.length() : newline + 1;
+            if (lines.isEmpty() && !OPENING.matcher(line).matches()) {
+                return new Result(new FrontMatter(Map.of(), text, 1, false), diagnostics);
+            }
+            if (!lines.isEmpty() && CLOSING.matcher(line).matches()) {
+                closing = lines.size();
+                bodyStart = next;
+                break;
+            }
+            lines.add(line);
+            offset = next;
+        }
+        if (lines.isEmpty()) {
+            return new Result(new FrontMatter(Map.of(), text, 1, false), diagnostics);
+        }
+        if (closing < 0) {
+            diagnostics.add(Diagnostic.error(source.name(), 1, Kind.FRONT_MATTER_INVALID,
+                    "front matter opened with '---' on line 1 is never closed; add a line '---' after the last key"));
+            return new Result(new FrontMatter(Map.of(), text, 1, false), diagnostics);
+        }
+        String yaml = String.join("\n", lines.subList(1, closing));
+        String body = text.substring(bodyStart);
+        int bodyFirstLine = closing + 2;
+
+        reportTabs(source, lines, closing, diagnostics);
+        Map<String, Object> values = readYaml(source, yaml, diagnostics);
+        return new Result(new FrontMatter(values, body, bodyFirstLine, true), diagnostics);
+    }
+
+    private static Map<String, Object> readYaml(PostSource source, String yaml, List<Diagnostic> diagnostics) {
+        if (yaml.isBlank()) {
+            return Map.of();
+        }
+        Object loaded;
+        try {
+            loaded = YAML.get().load(yaml);
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            int line = mark == null ? 1 : mark.getLine() + 2;
+            String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
+            diagnostics.add(Diagnostic.error(source.name(), line, Kind.FRONT_MATTER_INVALID,
+                    "front matter is not valid YAML: " + problem.trim()
+                            + (e.getContext() != null ? " (" + e.getContext().trim() + ")" : "")));
+            return Map.of();
+        } catch (YAMLException e) {
+            diagnostics.add(Diagnostic.error(source.name(), 2, Kind.FRONT_MATTER_INVALID,
+                    "front matter is not valid YAML: " + e.getMessage()));
+            return Map.of();
+        }
+        if (loaded == null) {
+            return Map.of();
+        }
+        if (!(loaded instanceof Map<?, ?> map)) {
+            diagnostics.add(Diagnostic.error(source.name(), 2, Kind.FRONT_MATTER_INVALID,
+                    "front matter must be a mapping of keys to values (key: value), but it is a "
+                            + describe(loaded)));
+            return Map.of();
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        map.forEach((key, value) -> values.put(String.valueOf(key), value));
+        return values;
+    }
+
+    private static void reportTabs(PostSource source, List<String> lines, int closing, List<Diagnostic> diagnostics) {
+        for (int i = 1; i < closing; i++) {
+            if (lines.get(i).indexOf('\t') >= 0) {
+                diagnostics.add(Diagnostic.warning(source.name(), i + 1, Kind.FRONT_MATTER_PORTABILITY,
+                        "front matter contains a tab character; Jekyll and most YAML parsers refuse tabs outside"
+                                + " quoted strings, so replace it with spaces"));
+                return;
+            }
+        }
+    }
+
+    private static String describe(Object value) {
+        if (value instanceof List<?>) {
+            return "list";
+        }
+        if (value instanceof String) {
+            return "single string";
+        }
+        return value.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** A {@link Yaml} is not thread-safe but costly to build, so each thread keeps one. */
+    private static final ThreadLocal<Yaml> YAML = ThreadLocal.withInitial(FrontMatterParser::newYaml);
+
+    private static Yaml newYaml() {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(true);
+        // Custom keys may hold long texts; the default 3 MB cap on the whole document is kept as a safety limit.
+        options.setMaxAliasesForCollections(50);
+        DumperOptions dumperOptions = new DumperOptions();
+        return new Yaml(new SafeConstructor(options), new Representer(dumperOptions), dumperOptions, options,
+                new ResolverWithoutTimestamps());
+    }
+
+    /** The standard YAML 1.1 resolver minus timestamps, which stay strings (see the class comment). */
+    private static final class ResolverWithoutTimestamps extends Resolver {
+        @Override
+        public void addImplicitResolver(Tag tag, Pattern regexp, String first, int limit) {
+            if (!Tag.TIMESTAMP.equals(tag)) {
+                super.addImplicitResolver(tag, regexp, first, limit);
+            }
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package org.quire.core.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.quire.core.Diagnostic;
+import org.quire.core.Diagnostic.Kind;
+import org.quire.core.Diagnostic.Severity;
+import org.quire.core.site.PermalinkPattern;
+import org.quire.core.site.SiteSettings;
+import org.quire.core.site.Tag;
+
+class PostReaderTest {
+
+    private final PostReader reader = new PostReader();
+    private final SiteSettings site = SiteSettings.defaults();
+
+    private PostReader.Read read(String name, String text) {
+        return reader.read(new PostSource(name, text), site);
+    }
+
+    @Test
+    void invalidYamlIsAnErrorWithFileAndLineAndTheBodyStillRenders() {
+        PostReader.Read read = read("_posts/2020-01-02-broken.md", """
+                ---
+                title: Fine
+                tags: [one, two
+                author: someone
+                ---
+                The body is kept.
+                """);
+        assertThat(read.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(Kind.FRONT_MATTER_INVALID);
+            assertThat(d.severity()).isEqualTo(Severity.ERROR);
+            assertThat(d.source()).isEqualTo("_posts/2020-01-02-broken.md");
+            assertThat(d.line()).isBetween(3, 5);
+            assertThat(d.message()).startsWith("front matter is not valid YAML");
+        });
+        assertThat(read.body()).isEqualTo("The body is kept.\n");
+        assertThat(read.metadata().title()).isEqualTo("Broken");
+        assertThat(read.metadata().date()).isNotNull();
+    }
+
+    @Test
+    void frontMatterThatIsNotAMappingIsReported() {
+        PostReader.Read read = read("2020-01-02-list.md", "---\n- a\n- b\n---\nBody\n");
+        assertThat(read.diagnostics()).extracting(Diagnostic::kind).containsExactly(Kind.FRONT_MATTER_INVALID);
+        assertThat(read.diagnostics().get(0).message()).contains("mapping").contains("list");
+    }
+
+    @Test
+    void unclosedFrontMatterIsReportedAndNothingIsLost() {
+        String text = "---\ntitle: Never closed\n\nBody text\n";
+        PostReader.Read read = read("2020-01-02-open.md", text);
+        assertThat(read.diagnostics()).extracting(Diagnostic::kind).containsExactly(Kind.FRONT_MATTER_INVALID);
+        assertThat(read.diagnostics().get(0).line()).isEqualTo(1);
+        assertThat(read.body()).isEqualTo(text);
+    }
+
+    @Test
+    void tabsInFrontMatterAreAPortabilityWarning() {
+        PostReader.Read read = read("2016-05-19-content-debt.md", "---\ntitle: T\nauthors:\n- melody\t\t\n---\nBody\n");
+        assertThat(read.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(Kind.FRONT_MATTER_PORTABILITY);
+            assertThat(d.severity()).isEqualTo(Severity.WARNING);
+            assertThat(d.line()).isEqualTo(4);
+        });
+        assertThat(read.metadata().authors()).containsExactly("melody");
+    }
+
+    @Test
+    void unreadableDateFallsBackToTheFileNameWithAWarning() {
+        PostReader.Read read = read("_posts/2019-12-3-long-term-teams.md", "---\ntitle: T\ndate: next tuesday\n---\n");
+        assertThat(read.metadata().date().toLocalDate()).hasToString("2019-12-03");
+        assertThat(read.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(Kind.DATE_UNREADABLE);
+            assertThat(d.line()).isEqualTo(3);
+            assertThat(d.message()).contains("'next tuesday'").contains("file name");
+        });
+    }
+
+    @Test
+    void readsJekyllConventions() {
+        String longValue = "x".repeat(200_000);
+        PostReader.Read read = reader.read(new PostSource("_posts/2016-07-19-a-post.md", """
+                ---
+                title: "A post"
+                date: 2016-07-19 10:00:00 -0400
+                category: "engineering  "
+                categories: [Engineering, design]
+                tags: Nova nova  云计算 C++
+                author: jane
+                authors: [jane, joe]
+                published: false
+                redirect_from:
+                  - /old/path/
+                  - /older/
+                excerpt: "Short *summary*"
+                description: Described
+                layout: post
+                hero: /images/hero.png
+                long: %s
+                ---
+                Body
+                """.formatted(longValue)), site.withTimeZone(ZoneId.of("America/New_York")));
+        PostMetadata m = read.metadata();
+        assertThat(read.diagnostics()).isEmpty();
+        assertThat(m.title()).isEqualTo("A post");
+        assertThat(m.date().toOffsetDateTime()).hasToString("2016-07-19T10:00-04:00");
+        assertThat(m.categories()).containsExactly("engineering", "Engineering", "design");
+        assertThat(m.tags()).extracting(Tag::name).containsExactly("Nova", "云计算", "C++");
+        assertThat(m.authors()).containsExactly("jane", "joe");
+        assertThat(m.published()).isFalse();
+        assertThat(m.redirectFrom()).containsExactly("/old/path/", "/older/");
+        assertThat(m.excerpt()).isEqualTo("Short *summary*");
+        assertThat(m.description()).isEqualTo("Described");
+        assertThat(m.layout()).isEqualTo("post");
+        assertThat(m.extra()).containsEntry("hero", "/images/hero.png").containsEntry("long", longValue);
+        assertThat(m.slug()).isEqualTo("a-post");
+        assertThat(m.permalink()).isEqualTo("/engineering/design/2016/07/19/a-post.html");
+    }
+
+    @Test
+    void tagsAsAListKeepTheirSpaces() {
+        PostReader.Read read = read("2020-01-01-x.md", "---\ntags:\n- Linux initramfs\n- linux  INITRAMFS\n- AWS\n---\n");
+        assertThat(read.metadata().tags()).extracting(Tag::name).containsExactly("Linux initramfs", "AWS");
+    }
+
+    @Test
+    void oddlyShapedValuesAreReportedAndIgnored() {
+        PostReader.Read read = read("2020-01-01-x.md", "---\ntags:\n  a: 1\nauthors:\n- {name: x}\n- real\n---\n");
+        assertThat(read.metadata().tags()).isEmpty();
+        assertThat(read.metadata().authors()).containsExactly("real");
+        assertThat(read.diagnostics()).extracting(Diagnostic::kind)
+                .containsExactly(Kind.FRONT_MATTER_FIELD, Kind.FRONT_MATTER_FIELD);
+        assertThat(read.diagnostics().get(0).line()).isEqualTo(2);
+    }
+
+    @Test
+    void aPostWithoutFrontMatterOrDateIsStillRead() {
+        PostReader.Read read = read("notes.md", "# Hello\n");
+        assertThat(read.metadata().title()).isEqualTo("Notes");
+        assertThat(read.metadata().date()).isNull();
+        assertThat(read.diagnostics()).extracting(Diagnostic::kind).containsExactly(Kind.DATE_MISSING);
+        assertThat(read.body()).isEqualTo("# Hello\n");
+    }
+
+    @Test
+    void frontMatterPermalinkWinsOverThePattern() {
+        SiteSettings pretty = new SiteSettings("", "", "", "", null, null, PermalinkPattern.PRETTY, Map.of());
+        PostReader.Read read = reader.read(new PostSource("2020-01-01-x.md", "---\npermalink: about/me/\n---\n"), pretty);
+        assertThat(read.metadata().permalink()).isEqualTo("/about/me/");
+        PostReader.Read patterned = reader.read(new PostSource("2020-01-01-x.md", "---\ntitle: X\n---\n"), pretty);
+        assertThat(patterned.metadata().permalink()).isEqualTo("/2020/01/01/x/");
+        assertThat(List.of(read, patterned)).allSatisfy(r -> assertThat(r.diagnostics()).isEmpty());
+    }
+}

@@ -1,0 +1,304 @@
+package org.quire.core.testkit;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.quire.api.ApiVersion;
+import org.quire.api.AuthorView;
+import org.quire.api.CacheInvalidator;
+import org.quire.api.MediaItem;
+import org.quire.api.MediaStorage;
+import org.quire.api.PluginContext;
+import org.quire.api.PluginDescriptor;
+import org.quire.api.PluginLogger;
+import org.quire.api.PluginSettings;
+import org.quire.api.PostView;
+import org.quire.api.SettingDefinition;
+import org.quire.api.SiteInfo;
+import org.quire.api.SiteView;
+import org.quire.api.TagView;
+import org.quire.api.TemplateRenderer;
+import org.quire.core.plugin.PluginContextFactory;
+import org.quire.core.site.Tag;
+
+/**
+ * An in-memory host for plugin tests: the services of {@link PluginContext} backed by lists and maps, recording
+ * what plugins log and invalidate. Templates are rendered with a tiny {@code {name}} substitution, not Qute; that
+ * is enough to show that a plugin's template reaches the host and comes back rendered.
+ */
+public final class TestHost implements PluginContextFactory {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
+
+    private final SiteInfo info = new SiteInfo("Test site", "A site for tests", "https://example.org", "",
+            Locale.ENGLISH, ZoneOffset.UTC);
+    private final List<PostView> posts = new CopyOnWriteArrayList<>();
+    private final Map<String, Map<String, String>> settingsByPlugin = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> media = new ConcurrentHashMap<>();
+    private final List<String> log = new CopyOnWriteArrayList<>();
+    private final List<String> invalidated = new CopyOnWriteArrayList<>();
+
+    public TestHost publish(PostView post) {
+        posts.add(0, post);
+        return this;
+    }
+
+    /** Sets a plugin's setting as an administrator would. */
+    public TestHost set(String pluginId, String key, String value) {
+        settingsByPlugin.computeIfAbsent(pluginId, id -> new ConcurrentHashMap<>()).put(key, value);
+        return this;
+    }
+
+    /** Log lines, each {@code LEVEL plugin-id: message}. */
+    public List<String> log() {
+        return Collections.unmodifiableList(log);
+    }
+
+    public List<String> invalidated() {
+        return Collections.unmodifiableList(invalidated);
+    }
+
+    public SiteView site() {
+        return siteView;
+    }
+
+    @Override
+    public PluginContext contextFor(PluginDescriptor descriptor, ClassLoader pluginClassLoader) {
+        String id = descriptor.id();
+        PluginSettings settings = new PluginSettings() {
+            @Override
+            public String get(String key) {
+                SettingDefinition definition = descriptor.settings().stream().filter(s -> s.key().equals(key))
+                        .findFirst().orElseThrow(() -> new IllegalArgumentException(
+                                "plugin '" + id + "' declares no setting '" + key + "'"));
+                return settingsByPlugin.getOrDefault(id, Map.of()).getOrDefault(key, definition.defaultValue());
+            }
+
+            @Override
+            public Map<String, String> asMap() {
+                Map<String, String> all = new LinkedHashMap<>();
+                descriptor.settings().forEach(s -> all.put(s.key(), get(s.key())));
+                return all;
+            }
+        };
+        PluginLogger logger = new PluginLogger() {
+            @Override
+            public void debug(String message) {
+                log.add("DEBUG " + id + ": " + message);
+            }
+
+            @Override
+            public void info(String message) {
+                log.add("INFO " + id + ": " + message);
+            }
+
+            @Override
+            public void warn(String message) {
+                log.add("WARN " + id + ": " + message);
+            }
+
+            @Override
+            public void error(String message, Throwable cause) {
+                log.add("ERROR " + id + ": " + message + (cause == null ? "" : " (" + cause + ")"));
+            }
+        };
+        TemplateRenderer templates = (name, data) -> {
+            String resource = TemplateRenderer.TEMPLATE_ROOT + id + "/" + name;
+            try (InputStream in = pluginClassLoader.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalArgumentException("plugin '" + id + "' has no template " + resource);
+                }
+                String template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                Matcher m = PLACEHOLDER.matcher(template);
+                StringBuilder out = new StringBuilder();
+                while (m.find()) {
+                    m.appendReplacement(out, Matcher.quoteReplacement(String.valueOf(data.get(m.group(1)))));
+                }
+                return m.appendTail(out).toString();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+        CacheInvalidator cache = new CacheInvalidator() {
+            @Override
+            public void invalidatePath(String path) {
+                invalidated.add(path);
+            }
+
+            @Override
+            public void invalidatePrefix(String prefix) {
+                invalidated.add(prefix + "*");
+            }
+
+            @Override
+            public void invalidateAll() {
+                invalidated.add("*");
+            }
+        };
+        return new PluginContext() {
+            @Override
+            public ApiVersion apiVersion() {
+                return ApiVersion.CURRENT;
+            }
+
+            @Override
+            public SiteView site() {
+                return siteView;
+            }
+
+            @Override
+            public PluginSettings settings() {
+                return settings;
+            }
+
+            @Override
+            public MediaStorage media() {
+                return mediaStorage;
+            }
+
+            @Override
+            public TemplateRenderer templates() {
+                return templates;
+            }
+
+            @Override
+            public CacheInvalidator cache() {
+                return cache;
+            }
+
+            @Override
+            public PluginLogger logger() {
+                return logger;
+            }
+        };
+    }
+
+    private final SiteView siteView = new SiteView() {
+        @Override
+        public SiteInfo info() {
+            return info;
+        }
+
+        @Override
+        public List<PostView> publishedPosts() {
+            return List.copyOf(posts);
+        }
+
+        @Override
+        public Optional<PostView> postBySlug(String slug) {
+            return posts.stream().filter(p -> p.slug().equals(slug)).findFirst();
+        }
+
+        @Override
+        public List<TagView> tags() {
+            Map<String, TagView> byKey = new TreeMap<>();
+            for (PostView post : posts) {
+                for (TagView tag : post.tags()) {
+                    byKey.merge(tag.key(), new TagView(tag.name(), tag.key(), tag.urlForm(), 1),
+                            (a, b) -> new TagView(a.name(), a.key(), a.urlForm(), a.count() + 1));
+                }
+            }
+            return List.copyOf(byKey.values());
+        }
+
+        @Override
+        public Optional<TagView> tag(String nameOrUrlForm) {
+            String key = Tag.fromUrlForm(nameOrUrlForm).key();
+            return tags().stream().filter(t -> t.key().equals(key)).findFirst();
+        }
+
+        @Override
+        public List<PostView> postsTagged(TagView tag) {
+            return posts.stream().filter(p -> p.tags().stream().anyMatch(t -> t.key().equals(tag.key()))).toList();
+        }
+
+        @Override
+        public List<String> categories() {
+            return posts.stream().map(PostView::category).filter(c -> c != null).distinct().toList();
+        }
+
+        @Override
+        public List<AuthorView> authors() {
+            return posts.stream().flatMap(p -> p.authors().stream()).distinct().toList();
+        }
+    };
+
+    private final MediaStorage mediaStorage = new MediaStorage() {
+        @Override
+        public MediaItem store(String path, InputStream content, String contentType) throws IOException {
+            byte[] bytes = content.readAllBytes();
+            media.put(path, bytes);
+            return new MediaItem(path, contentType, bytes.length, Instant.EPOCH);
+        }
+
+        @Override
+        public Optional<InputStream> open(String path) {
+            byte[] bytes = media.get(path);
+            return bytes == null ? Optional.empty() : Optional.of(new ByteArrayInputStream(bytes));
+        }
+
+        @Override
+        public Optional<MediaItem> describe(String path) {
+            byte[] bytes = media.get(path);
+            return bytes == null ? Optional.empty()
+                    : Optional.of(new MediaItem(path, "application/octet-stream", bytes.length, Instant.EPOCH));
+        }
+
+        @Override
+        public List<MediaItem> list(String prefix) {
+            List<MediaItem> items = new ArrayList<>();
+            new TreeMap<>(media).forEach((path, bytes) -> {
+                if (path.startsWith(prefix)) {
+                    items.add(new MediaItem(path, "application/octet-stream", bytes.length, Instant.EPOCH));
+                }
+            });
+            return items;
+        }
+
+        @Override
+        public boolean delete(String path) {
+            return media.remove(path) != null;
+        }
+
+        @Override
+        public String publicPath(String path) {
+            return "/media/" + path;
+        }
+    };
+
+    /**
+     * A published post for a site view, with the platform's tag identity applied to its tag names; its date comes
+     * from a {@code /YYYY/MM/DD/} path, or is 2017-12-29.
+     */
+    public static PostView post(String slug, String title, String path, String... tags) {
+        List<TagView> tagViews = new ArrayList<>();
+        for (String name : tags) {
+            Tag tag = new Tag(name);
+            tagViews.add(new TagView(tag.name(), tag.key(), tag.urlForm(), 1));
+        }
+        Matcher datePath = Pattern.compile("^/(\\d{4})/(\\d{2})/(\\d{2})/").matcher(path);
+        java.time.OffsetDateTime date = datePath.find()
+                ? java.time.OffsetDateTime.of(Integer.parseInt(datePath.group(1)), Integer.parseInt(datePath.group(2)),
+                        Integer.parseInt(datePath.group(3)), 0, 0, 0, 0, ZoneOffset.UTC)
+                : java.time.OffsetDateTime.of(2017, 12, 29, 0, 0, 0, 0, ZoneOffset.UTC);
+        return new PostView(slug, slug, title, path, date, date, "", "<p>" + title + "</p>",
+                "<p>" + title + "</p>", null, tagViews, List.of(new AuthorView("jane", "Jane", "", null)), Map.of());
+    }
+}

@@ -1,0 +1,29 @@
+package org.quire.api;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A family of pages a plugin serves, such as {@code /tags/{tag}/}. The live server asks {@link #render(String)} for
+ * a path it receives; the static export asks {@link #paths()} for every path and renders each, so both produce the
+ * same bytes from the same code. A route therefore depends only on the path and the site, never on a query string,
+ * a cookie or the time of day.
+ */
+public interface PageRoute {
+
+    /**
+     * The path pattern, for documentation and routing: literal segments and {@code {name}} placeholders, such as
+     * {@code /tags/{tag}/} or {@code /feed.xml}. Paths are relative to the site's base path.
+     */
+    String pattern();
+
+    /** Every concrete path this route serves now, such as {@code /tags/aws/} for each tag. */
+    List<String> paths();
+
+    /**
+     * Renders one path.
+     *
+     * @return empty when the path matches the pattern but names nothing (an unknown tag): the host answers 404
+     */
+    Optional<Page> render(String path);
+}

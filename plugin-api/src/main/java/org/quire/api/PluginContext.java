@@ -1,0 +1,29 @@
+package org.quire.api;
+
+/**
+ * The host as one plugin sees it: a narrow set of services and nothing else. Every service here is safe to use
+ * from any thread and stays valid until {@link QuirePlugin#close()}.
+ */
+public interface PluginContext {
+
+    /** The API version of the host, at least the lower bound the plugin asked for. */
+    ApiVersion apiVersion();
+
+    /** The published site, read-only. */
+    SiteView site();
+
+    /** This plugin's settings, with defaults for those never set. */
+    PluginSettings settings();
+
+    /** Where uploaded and generated files live. */
+    MediaStorage media();
+
+    /** Renders the plugin's templates with the host's template engine. */
+    TemplateRenderer templates();
+
+    /** Tells the host that pages it cached are out of date. */
+    CacheInvalidator cache();
+
+    /** A logger whose messages carry the plugin's id. */
+    PluginLogger logger();
+}

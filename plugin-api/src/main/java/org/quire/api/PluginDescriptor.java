@@ -1,0 +1,89 @@
+package org.quire.api;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * What a plugin says about itself before it is started: the host reads it to check compatibility, to order plugins,
+ * and to render the plugin's settings form.
+ *
+ * @param id          stable identifier: lower-case letters, digits and dashes ({@code tags}, {@code aws-cards}); it
+ *                    namespaces the plugin's settings and templates
+ * @param name        human-readable name
+ * @param version     the plugin's own version
+ * @param requiredApi the API versions the plugin works with; the host refuses the plugin when
+ *                    {@link ApiVersion#CURRENT} of the host is outside it
+ * @param order       smaller runs first; ties are broken by id, so the order is the same on every start
+ * @param settings    the settings the plugin accepts
+ */
+public record PluginDescriptor(String id, String name, String version, ApiVersionRange requiredApi, int order,
+                               List<SettingDefinition> settings) {
+
+    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,63}");
+
+    /** The order a plugin gets when it does not care. */
+    public static final int DEFAULT_ORDER = 100;
+
+    public PluginDescriptor {
+        Objects.requireNonNull(id, "id");
+        if (!ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("Plugin id '" + id + "' must be 1-64 lower-case letters, digits and dashes, starting with a letter");
+        }
+        name = name == null || name.isBlank() ? id : name;
+        version = version == null || version.isBlank() ? "0" : version;
+        Objects.requireNonNull(requiredApi, "requiredApi of plugin " + id);
+        settings = settings == null ? List.of() : List.copyOf(settings);
+        long distinctKeys = settings.stream().map(SettingDefinition::key).distinct().count();
+        if (distinctKeys != settings.size()) {
+            throw new IllegalArgumentException("Plugin '" + id + "' declares a setting key twice");
+        }
+    }
+
+    public static Builder builder(String id) {
+        return new Builder(id);
+    }
+
+    /** Builds a descriptor; the required API defaults to the current major version. */
+    public static final class Builder {
+        private final String id;
+        private String name;
+        private String version;
+        private ApiVersionRange requiredApi = ApiVersionRange.compatibleWith(new ApiVersion(ApiVersion.CURRENT.major(), 0));
+        private int order = DEFAULT_ORDER;
+        private final java.util.ArrayList<SettingDefinition> settings = new java.util.ArrayList<>();
+
+        private Builder(String id) {
+            this.id = id;
+        }
+
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        public Builder version(String version) {
+            this.version = version;
+            return this;
+        }
+
+        public Builder requiredApi(String range) {
+            this.requiredApi = ApiVersionRange.parse(range);
+            return this;
+        }
+
+        public Builder order(int order) {
+            this.order = order;
+            return this;
+        }
+
+        public Builder setting(SettingDefinition setting) {
+            this.settings.add(setting);
+            return this;
+        }
+
+        public PluginDescriptor build() {
+            return new PluginDescriptor(id, name, version, requiredApi, order, settings);
+        }
+    }
+}

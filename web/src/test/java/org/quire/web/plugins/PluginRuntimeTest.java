@@ -1,0 +1,39 @@
+package org.quire.web.plugins;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+
+import org.junit.jupiter.api.Test;
+import org.quire.api.ApiVersion;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class PluginRuntimeTest {
+
+    @Test
+    void builtInPluginsAreDiscoveredFromTheClassPath() {
+        given().when().get("/api/runtime").then()
+                .statusCode(200)
+                .body("apiVersion", equalTo(ApiVersion.CURRENT.toString()))
+                .body("plugins.id", containsInAnyOrder("images", "tags", "rss", "aws-cards"))
+                .body("refused", empty());
+    }
+
+    @Test
+    void theFrontPageListsThePlugins() {
+        given().when().get("/").then()
+                .statusCode(200)
+                .contentType(containsString("text/html"))
+                .body(containsString("data-plugin=\"aws-cards\""))
+                .body(containsString("Plugin API " + ApiVersion.CURRENT));
+    }
+
+    @Test
+    void healthIsUp() {
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+}
