@@ -1,0 +1,73 @@
+package org.quire.web.accounts;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/**
+ * A person known to the site: an author shown on posts and, when {@link #canSignIn}, someone who signs in. Handles
+ * and e-mail addresses are stored lower-case, so uniqueness ignores case on every database.
+ */
+@Entity
+@Table(name = "account")
+public class Account extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false, unique = true)
+    public String handle;
+
+    @Column(unique = true)
+    public String email;
+
+    @Column(name = "display_name", nullable = false)
+    public String displayName;
+
+    @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
+    public String bio;
+
+    @Column(name = "avatar_path")
+    public String avatarPath;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Role role;
+
+    /** Bcrypt hash; null for an account that signs in elsewhere (single sign-on) or not at all. */
+    @Column(name = "password_hash")
+    public String passwordHash;
+
+    @Column(name = "can_sign_in", nullable = false)
+    public boolean canSignIn;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Version
+    public long version;
+
+    public static Optional<Account> findByHandle(String handle) {
+        return find("handle", handle.trim().toLowerCase(Locale.ROOT)).firstResultOptional();
+    }
+
+    public static Optional<Account> findByEmail(String email) {
+        return find("email", email.trim().toLowerCase(Locale.ROOT)).firstResultOptional();
+    }
+}

@@ -1,0 +1,259 @@
+package org.quire.web.content;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.quire.core.ContentEngine;
+import org.quire.core.Diagnostic;
+import org.quire.core.RenderOptions;
+import org.quire.core.RenderedDocument;
+import org.quire.core.site.Slugs;
+import org.quire.core.site.Tag;
+import org.quire.core.source.PostMetadata;
+import org.quire.core.source.PostReader;
+import org.quire.core.source.PostSource;
+import org.quire.web.accounts.Account;
+import org.quire.web.accounts.Role;
+import org.quire.web.content.ContentException.Reason;
+import org.quire.web.site.Site;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Stores posts: every save renders the source through the engine (with the plugins), keeps a revision, updates
+ * tags and authors, and leaves a redirect behind when a post's path changes.
+ */
+@ApplicationScoped
+public class PostService {
+
+    private static final DateTimeFormatter FILE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT);
+
+    @Inject
+    SiteEngine engines;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Clock clock;
+
+    /** A post as saved: what it became and what the engine reported. */
+    public record Saved(Post post, List<Diagnostic> diagnostics) {
+    }
+
+    /**
+     * Creates a post from Markdown with front matter.
+     *
+     * @param fileName a Jekyll file name ({@code 2017-12-29-aws-reinvent.md}) when the post comes from one; it gives
+     *                 the date and slug as in Jekyll. Null for a post written here.
+     * @param status   the status to store; {@code published: false} in the front matter turns PUBLISHED into DRAFT
+     */
+    @Transactional
+    public Saved create(String source, String fileName, PostStatus status, Account savedBy) {
+        Post post = new Post();
+        post.createdAt = clock.instant();
+        post.status = status;
+        return save(post, source, fileName, savedBy, "created");
+    }
+
+    /**
+     * Replaces a post's source.
+     *
+     * @param expectedVersion the version the editor started from; another save since then is a conflict
+     */
+    @Transactional
+    public Saved update(long postId, long expectedVersion, String source, Account savedBy) {
+        Post post = Post.findById(postId);
+        if (post == null || post.deletedAt != null) {
+            throw new ContentException(Reason.NOT_FOUND, "id", "There is no post " + postId);
+        }
+        if (post.version != expectedVersion) {
+            throw new ContentException(Reason.STALE, "version", "Post " + postId + " was saved by someone else since"
+                    + " version " + expectedVersion + " (it is now at version " + post.version + "); reload it and"
+                    + " apply your change again");
+        }
+        return save(post, source, null, savedBy, "edited");
+    }
+
+    @Transactional
+    public Post publish(long postId) {
+        Post post = existing(postId);
+        post.status = PostStatus.PUBLISHED;
+        if (post.publishedAt == null) {
+            post.publishedAt = clock.instant();
+        }
+        post.updatedAt = clock.instant();
+        return post;
+    }
+
+    @Transactional
+    public Post unpublish(long postId) {
+        Post post = existing(postId);
+        post.status = PostStatus.UNPUBLISHED;
+        post.updatedAt = clock.instant();
+        return post;
+    }
+
+    private Post existing(long postId) {
+        Post post = Post.findById(postId);
+        if (post == null || post.deletedAt != null) {
+            throw new ContentException(Reason.NOT_FOUND, "id", "There is no post " + postId);
+        }
+        return post;
+    }
+
+    private Saved save(Post post, String source, String fileName, Account savedBy, String note) {
+        if (source == null || source.isBlank()) {
+            throw new ContentException(Reason.INVALID, "source", "A post needs some text");
+        }
+        Site site = Site.get();
+        ContentEngine engine = engines.engineFor(site);
+        ZoneId zone = ZoneId.of(site.timeZone);
+
+        // The engine reads Jekyll sources; a post written here gets the file name Jekyll would have given it.
+        PostSource firstRead = new PostSource(fileName != null ? fileName : "post.md", source);
+        PostReader.Read read = engine.read(firstRead);
+        String name = fileName;
+        if (name == null) {
+            PostMetadata m = read.metadata();
+            String slug = m.frontMatter().get("slug") != null ? m.slug() : Slugs.slugify(m.title());
+            if (slug.isEmpty()) {
+                throw new ContentException(Reason.INVALID, "slug", "The title '" + m.title() + "' gives no slug;"
+                        + " add slug: with letters or digits to the front matter");
+            }
+            ZonedDateTime date = m.frontMatter().get("date") != null && m.date() != null ? m.date()
+                    : (post.publishedAt != null ? post.publishedAt : clock.instant()).atZone(zone);
+            name = FILE_DATE.format(date) + "-" + slug + ".md";
+        }
+        boolean trusted = savedBy == null || savedBy.role == Role.ADMINISTRATOR || savedBy.role == Role.EDITOR;
+        RenderedDocument rendered = engine.render(new PostSource(name, source),
+                trusted ? RenderOptions.trusted() : RenderOptions.untrusted());
+        PostMetadata m = rendered.metadata();
+
+        Post sameSlug = Post.findBySlug(m.slug()).orElse(null);
+        if (sameSlug != null && !sameSlug.id.equals(post.id)) {
+            throw new ContentException(Reason.CONFLICT, "slug", "The slug '" + m.slug() + "' is already used by the"
+                    + " post '" + sameSlug.title + "'; choose another slug");
+        }
+        Post samePath = Post.findByPath(m.permalink()).orElse(null);
+        if (samePath != null && !samePath.id.equals(post.id)) {
+            throw new ContentException(Reason.CONFLICT, "permalink", "The path " + m.permalink() + " is already the"
+                    + " address of the post '" + samePath.title + "'; change the slug or permalink");
+        }
+
+        String previousPath = post.path;
+        post.slug = m.slug();
+        post.path = m.permalink();
+        post.title = m.title();
+        post.description = m.description();
+        post.category = m.categories().isEmpty() ? null : m.categories().get(0);
+        post.source = source;
+        post.html = rendered.html();
+        post.excerptHtml = rendered.excerptHtml();
+        post.excerptText = rendered.excerptText();
+        post.tocJson = toJson(rendered.tableOfContents());
+        post.extraJson = toJson(m.extra());
+        post.wordCount = rendered.words();
+        post.readingMinutes = rendered.readingMinutes();
+        post.trustedHtml = trusted;
+        if (!m.published() && post.status == PostStatus.PUBLISHED) {
+            post.status = PostStatus.DRAFT;
+        }
+        if (m.date() != null && (m.frontMatter().get("date") != null || fileName != null)) {
+            post.publishedAt = m.date().toInstant();
+        } else if (post.status == PostStatus.PUBLISHED && post.publishedAt == null) {
+            post.publishedAt = clock.instant();
+        }
+        post.updatedAt = clock.instant();
+        post.authors.clear();
+        post.authors.addAll(authorsOf(m, savedBy));
+        post.tags.clear();
+        for (Tag tag : m.tags()) {
+            post.tags.add(TagEntity.findOrCreate(tag));
+        }
+        if (post.id == null) {
+            post.persist();
+        }
+
+        if (previousPath != null && !previousPath.equals(post.path)) {
+            addRedirect(previousPath, post);
+        }
+        for (String from : m.redirectFrom()) {
+            addRedirect(from.startsWith("/") ? from : "/" + from, post);
+        }
+        // A path that is a post's own address again must not also redirect away from it.
+        Redirect.delete("fromPath", post.path);
+
+        Revision revision = new Revision();
+        revision.post = post;
+        revision.number = (int) Revision.count("post", post) + 1;
+        revision.title = post.title;
+        revision.source = source;
+        revision.author = savedBy;
+        revision.note = note;
+        revision.createdAt = clock.instant();
+        revision.persist();
+        return new Saved(post, rendered.diagnostics());
+    }
+
+    private static void addRedirect(String fromPath, Post post) {
+        if (Post.findByPath(fromPath).filter(other -> !other.id.equals(post.id)).isPresent()) {
+            return; // another post lives there now; its page wins
+        }
+        Redirect redirect = Redirect.findByPath(fromPath).orElseGet(Redirect::new);
+        redirect.fromPath = fromPath;
+        redirect.post = post;
+        if (redirect.createdAt == null) {
+            redirect.createdAt = Instant.now();
+        }
+        redirect.persist();
+    }
+
+    /** The accounts a post's front matter names; an author the site does not know becomes a contributor without sign-in. */
+    private List<Account> authorsOf(PostMetadata m, Account savedBy) {
+        List<Account> authors = new ArrayList<>();
+        for (String handle : m.authors()) {
+            String normalised = Slugs.slugify(handle);
+            if (normalised.isEmpty()) {
+                continue;
+            }
+            Account account = Account.findByHandle(normalised).orElseGet(() -> {
+                Account created = new Account();
+                created.handle = normalised;
+                created.displayName = handle.trim();
+                created.role = Role.CONTRIBUTOR;
+                created.canSignIn = false;
+                created.createdAt = clock.instant();
+                created.persist();
+                return created;
+            });
+            if (!authors.contains(account)) {
+                authors.add(account);
+            }
+        }
+        if (authors.isEmpty() && savedBy != null) {
+            authors.add(savedBy);
+        }
+        return authors;
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+}

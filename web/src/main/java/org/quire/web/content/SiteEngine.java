@@ -1,0 +1,44 @@
+package org.quire.web.content;
+
+import java.time.ZoneId;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.quire.core.ContentEngine;
+import org.quire.core.site.PermalinkPattern;
+import org.quire.core.site.SiteSettings;
+import org.quire.web.plugins.PluginRuntime;
+import org.quire.web.site.Site;
+
+/**
+ * The content engine for the site as it is configured now. The engine is immutable; a new one is built when the
+ * site settings change (their version moves), so a render never sees half-changed settings.
+ */
+@ApplicationScoped
+public class SiteEngine {
+
+    private record Built(long siteVersion, ContentEngine engine) {
+    }
+
+    @Inject
+    PluginRuntime plugins;
+
+    private volatile Built current;
+
+    /** The engine for {@code site}; call inside a transaction that loaded it. */
+    public ContentEngine engineFor(Site site) {
+        Built built = current;
+        if (built == null || built.siteVersion() != site.version) {
+            built = new Built(site.version, ContentEngine.create(settingsOf(site), plugins.registry()));
+            current = built;
+        }
+        return built.engine();
+    }
+
+    public static SiteSettings settingsOf(Site site) {
+        return new SiteSettings(site.title, site.description, site.url, site.basePath, ZoneId.of(site.timeZone), null,
+                PermalinkPattern.of(site.permalink), Map.of("locale", site.locale));
+    }
+}
