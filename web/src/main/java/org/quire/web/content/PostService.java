@@ -6,7 +6,9 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,6 +40,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class PostService {
 
     private static final DateTimeFormatter FILE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT);
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM", Locale.ROOT);
 
     @Inject
     SiteEngine engines;
@@ -47,6 +50,37 @@ public class PostService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    jakarta.enterprise.event.Event<ContentChanged> changes;
+
+    /** What a post looked like before a change, so listeners can drop what showed the old state too. */
+    private record Before(Set<String> paths, Set<Long> authors, Set<String> months) {
+        static Before of(Post post, ZoneId zone) {
+            Set<String> paths = new HashSet<>();
+            Set<Long> authors = new HashSet<>();
+            Set<String> months = new HashSet<>();
+            if (post.path != null) {
+                paths.add(post.path);
+            }
+            post.authors.forEach(a -> authors.add(a.id));
+            if (post.publishedAt != null) {
+                months.add(MONTH.format(post.publishedAt.atZone(zone)));
+            }
+            return new Before(paths, authors, months);
+        }
+    }
+
+    private void fireChanged(Post post, Before before, ZoneId zone) {
+        Before after = Before.of(post, zone);
+        Set<String> paths = new HashSet<>(before.paths());
+        paths.addAll(after.paths());
+        Set<Long> authors = new HashSet<>(before.authors());
+        authors.addAll(after.authors());
+        Set<String> months = new HashSet<>(before.months());
+        months.addAll(after.months());
+        changes.fire(new ContentChanged(post.id, paths, authors, months));
+    }
 
     /** A post as saved: what it became and what the engine reported. */
     public record Saved(Post post, List<Diagnostic> diagnostics) {
@@ -89,19 +123,25 @@ public class PostService {
     @Transactional
     public Post publish(long postId) {
         Post post = existing(postId);
+        ZoneId zone = ZoneId.of(Site.get().timeZone);
+        Before before = Before.of(post, zone);
         post.status = PostStatus.PUBLISHED;
         if (post.publishedAt == null) {
             post.publishedAt = clock.instant();
         }
         post.updatedAt = clock.instant();
+        fireChanged(post, before, zone);
         return post;
     }
 
     @Transactional
     public Post unpublish(long postId) {
         Post post = existing(postId);
+        ZoneId zone = ZoneId.of(Site.get().timeZone);
+        Before before = Before.of(post, zone);
         post.status = PostStatus.UNPUBLISHED;
         post.updatedAt = clock.instant();
+        fireChanged(post, before, zone);
         return post;
     }
 
@@ -153,6 +193,7 @@ public class PostService {
         }
 
         String previousPath = post.path;
+        Before before = Before.of(post, zone);
         post.slug = m.slug();
         post.path = m.permalink();
         post.title = m.title();
@@ -204,6 +245,7 @@ public class PostService {
         revision.note = note;
         revision.createdAt = clock.instant();
         revision.persist();
+        fireChanged(post, before, zone);
         return new Saved(post, rendered.diagnostics());
     }
 

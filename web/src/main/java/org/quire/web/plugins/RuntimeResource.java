@@ -1,4 +1,4 @@
-package org.quire.web.site;
+package org.quire.web.plugins;
 
 import java.util.List;
 
@@ -9,17 +9,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.quire.api.ApiVersion;
-import org.quire.web.plugins.PluginRuntime;
 
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 
-/**
- * What this Quire instance runs: the plugin API version and the plugins that started or were refused, as a page and
- * as JSON. The public site arrives with the persistence layer; until then this is the application's front page.
- */
-@Path("/")
-public class SiteInfoResource {
+/** What this Quire instance runs: the plugin API version and the plugins that started or were refused. */
+@Path("/api/runtime")
+public class RuntimeResource {
 
     /** One plugin as the page and the JSON show it. */
     public record PluginSummary(String id, String name, String version, String requiredApi) {
@@ -32,22 +26,10 @@ public class SiteInfoResource {
     public record RuntimeSummary(String apiVersion, List<PluginSummary> plugins, List<RefusedPlugin> refused) {
     }
 
-    @CheckedTemplate
-    static class Templates {
-        static native TemplateInstance index(RuntimeSummary runtime);
-    }
-
     @Inject
     PluginRuntime plugins;
 
     @GET
-    @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance index() {
-        return Templates.index(summary());
-    }
-
-    @GET
-    @Path("api/runtime")
     @Produces(MediaType.APPLICATION_JSON)
     public RuntimeSummary summary() {
         List<PluginSummary> active = plugins.active().stream()

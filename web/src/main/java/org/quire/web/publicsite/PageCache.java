@@ -1,0 +1,118 @@
+package org.quire.web.publicsite;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPOutputStream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.quire.web.content.ContentChanged;
+
+/**
+ * Rendered public pages in memory, bounded by count, each with its gzip form, ETag and Last-Modified, so a hit is
+ * served without rendering or compressing. A content change drops exactly the pages that showed the changed post
+ * (or the lists it belongs to), after the change commits.
+ */
+@ApplicationScoped
+public class PageCache {
+
+    /** A cached page. {@code body} and {@code gzipped} are never modified after construction. */
+    public record Entry(String path, String contentType, byte[] body, byte[] gzipped, String etag,
+                        Instant lastModified, Set<String> dependencies, AtomicLong lastUsed) {
+    }
+
+    private final Map<String, Entry> pages = new ConcurrentHashMap<>();
+    private final AtomicLong clock = new AtomicLong();
+    private final int maxPages;
+
+    public PageCache(@ConfigProperty(name = "quire.cache.max-pages", defaultValue = "5000") int maxPages) {
+        this.maxPages = maxPages;
+    }
+
+    public Entry get(String path) {
+        Entry entry = pages.get(path);
+        if (entry != null) {
+            entry.lastUsed().set(clock.incrementAndGet());
+        }
+        return entry;
+    }
+
+    public Entry put(String path, RenderedPage page) {
+        byte[] body = page.body().getBytes(StandardCharsets.UTF_8);
+        Instant lastModified = (page.lastModified() == null ? Instant.now() : page.lastModified())
+                .truncatedTo(ChronoUnit.SECONDS);
+        Entry entry = new Entry(path, page.contentType(), body, gzip(body), etag(body), lastModified,
+                Set.copyOf(page.dependencies()), new AtomicLong(clock.incrementAndGet()));
+        pages.put(path, entry);
+        if (pages.size() > maxPages) {
+            evictLeastRecentlyUsed();
+        }
+        return entry;
+    }
+
+    public int size() {
+        return pages.size();
+    }
+
+    /** Drops every page that shows one of {@code dependencies}. */
+    public void invalidate(Set<String> dependencies) {
+        pages.values().removeIf(entry -> entry.dependencies().stream().anyMatch(dependencies::contains));
+    }
+
+    public void invalidateAll() {
+        pages.clear();
+    }
+
+    void onContentChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ContentChanged change) {
+        Set<String> affected = new java.util.HashSet<>();
+        affected.add("post:" + change.postId());
+        affected.add("list:home");
+        affected.add("list:archive");
+        change.authors().forEach(id -> affected.add("list:author:" + id));
+        change.months().forEach(month -> affected.add("list:month:" + month));
+        invalidate(affected);
+        // Paths the post had may now be redirects or 404s.
+        change.paths().forEach(pages::remove);
+    }
+
+    /** Removes the least recently used tenth, so eviction is rare rather than on every insert. */
+    private void evictLeastRecentlyUsed() {
+        int toRemove = Math.max(1, maxPages / 10);
+        pages.values().stream().sorted(Comparator.comparingLong(e -> e.lastUsed().get())).limit(toRemove)
+                .map(Entry::path).toList().forEach(pages::remove);
+    }
+
+    private static byte[] gzip(byte[] body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 3 + 64);
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+            gzip.write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static String etag(byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

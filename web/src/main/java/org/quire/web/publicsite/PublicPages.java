@@ -1,0 +1,424 @@
+package org.quire.web.publicsite;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.quire.web.accounts.Account;
+import org.quire.web.content.Post;
+import org.quire.web.content.PostStatus;
+import org.quire.web.content.Redirect;
+import org.quire.web.content.TagEntity;
+import org.quire.web.site.Site;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateData;
+
+/**
+ * Renders the public site's pages from the database: home, post, author, archive, 404, and the sitemap and
+ * robots.txt. Every absolute URL comes from the configured site URL. Paths here are site paths, without the base
+ * path.
+ */
+@ApplicationScoped
+public class PublicPages {
+
+    private static final String HTML = "text/html; charset=UTF-8";
+    private static final Pattern HOME_PAGE = Pattern.compile("/page/(\\d{1,6})/");
+    private static final Pattern AUTHOR = Pattern.compile("/authors/([^/]+)/(?:page/(\\d{1,6})/)?");
+    private static final Pattern YEAR = Pattern.compile("/archive/(\\d{4})/");
+    private static final Pattern MONTH = Pattern.compile("/archive/(\\d{4})/(\\d{2})/");
+
+    @Inject
+    ObjectMapper json;
+
+    @Location("theme/home.html")
+    Template home;
+
+    @Location("theme/post.html")
+    Template postPage;
+
+    @Location("theme/listing.html")
+    Template listing;
+
+    @Location("theme/archive.html")
+    Template archive;
+
+    @Location("theme/not-found.html")
+    Template notFound;
+
+    @Location("theme/sitemap.xml")
+    Template sitemap;
+
+    /** One heading of a post's table of contents. */
+    @TemplateData
+    public record TocEntry(int level, String id, String text) {
+    }
+
+    /** One year of the archive and its months with posts. */
+    @TemplateData
+    public record ArchiveYear(int year, String path, List<ArchiveMonth> months) {
+    }
+
+    @TemplateData
+    public record ArchiveMonth(String label, String path, long count) {
+    }
+
+    /** The page at {@code sitePath}: a page, a redirect, or the not-found page. */
+    @Transactional
+    public RenderedPage render(String sitePath) {
+        Site site = Site.get();
+        if (sitePath.equals("/")) {
+            return homePage(site, 1);
+        }
+        Matcher m = HOME_PAGE.matcher(sitePath);
+        if (m.matches()) {
+            return homePage(site, Integer.parseInt(m.group(1)));
+        }
+        if (sitePath.equals("/robots.txt")) {
+            return robots(site);
+        }
+        if (sitePath.equals("/sitemap.xml")) {
+            return sitemap(site);
+        }
+        if (sitePath.equals("/archive/")) {
+            return archiveIndex(site);
+        }
+        m = MONTH.matcher(sitePath);
+        if (m.matches()) {
+            return monthPage(site, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+        }
+        m = YEAR.matcher(sitePath);
+        if (m.matches()) {
+            return yearPage(site, Integer.parseInt(m.group(1)));
+        }
+        m = AUTHOR.matcher(sitePath);
+        if (m.matches()) {
+            return authorPage(site, m.group(1), m.group(2) == null ? 1 : Integer.parseInt(m.group(2)));
+        }
+        Optional<Post> post = Post.findByPath(sitePath);
+        if (post.isPresent() && post.get().isPublic()) {
+            return postPage(site, post.get());
+        }
+        Optional<Redirect> redirect = Redirect.findByPath(sitePath);
+        if (redirect.isPresent() && redirect.get().post.isPublic()) {
+            return RenderedPage.redirect(redirect.get().post.path);
+        }
+        if (!sitePath.endsWith("/") && Post.findByPath(sitePath + "/").filter(Post::isPublic).isPresent()) {
+            return RenderedPage.redirect(sitePath + "/");
+        }
+        return notFoundPage(site);
+    }
+
+    /** The not-found page on its own, for paths no route claims. */
+    @Transactional
+    public RenderedPage notFound() {
+        return notFoundPage(Site.get());
+    }
+
+    private RenderedPage homePage(Site site, int page) {
+        long total = Post.count("status = ?1 and deletedAt is null", PostStatus.PUBLISHED);
+        int pages = pageCount(total, site.postsPerPage);
+        if (page < 1 || (page > pages && page > 1)) {
+            return notFoundPage(site);
+        }
+        List<Post> posts = Post.<Post>find("status = ?1 and deletedAt is null order by publishedAt desc, id desc",
+                PostStatus.PUBLISHED).page(page - 1, site.postsPerPage).list();
+        String path = page == 1 ? "/" : "/page/" + page + "/";
+        Pagination pagination = new Pagination(page, pages, page > 1 ? (page == 2 ? "/" : "/page/" + (page - 1) + "/") : null,
+                page < pages ? "/page/" + (page + 1) + "/" : null);
+        PageChrome chrome = chrome(site, page == 1 ? site.title : site.title + " · " + page, site.description, path,
+                "website", null, websiteJsonLd(site));
+        Set<String> deps = dependencies(posts, "list:home");
+        String body = home.data("chrome", chrome).data("text", text(site)).data("posts", summaries(site, posts))
+                .data("pagination", pagination).render();
+        return page(body, deps, posts);
+    }
+
+    private RenderedPage authorPage(Site site, String handle, int page) {
+        Optional<Account> account = Account.findByHandle(handle);
+        if (account.isEmpty()) {
+            return notFoundPage(site);
+        }
+        Account author = account.get();
+        String query = "select p from Post p join p.authors a where a = ?1 and p.status = ?2 and p.deletedAt is null";
+        long total = Post.count("select count(p) from Post p join p.authors a where a = ?1 and p.status = ?2"
+                + " and p.deletedAt is null", author, PostStatus.PUBLISHED);
+        int pages = pageCount(total, site.postsPerPage);
+        if (total == 0 || page < 1 || page > pages) {
+            return notFoundPage(site);
+        }
+        List<Post> posts = Post.<Post>find(query + " order by p.publishedAt desc, p.id desc", author,
+                PostStatus.PUBLISHED).page(page - 1, site.postsPerPage).list();
+        String base = "/authors/" + author.handle + "/";
+        String path = page == 1 ? base : base + "page/" + page + "/";
+        Pagination pagination = new Pagination(page, pages,
+                page > 1 ? (page == 2 ? base : base + "page/" + (page - 1) + "/") : null,
+                page < pages ? base + "page/" + (page + 1) + "/" : null);
+        ThemeText text = text(site);
+        String description = author.bio != null && !author.bio.isBlank() ? author.bio : text.postsBy() + " " + author.displayName;
+        PageChrome chrome = chrome(site, author.displayName + " · " + site.title, description, path, "profile", null,
+                null);
+        String body = listing.data("chrome", chrome).data("text", text).data("heading", author.displayName)
+                .data("intro", author.bio).data("posts", summaries(site, posts)).data("pagination", pagination).render();
+        return page(body, dependencies(posts, "list:author:" + author.id, "account:" + author.id), posts);
+    }
+
+    private RenderedPage archiveIndex(Site site) {
+        ZoneId zone = ZoneId.of(site.timeZone);
+        Locale locale = Locale.forLanguageTag(site.locale);
+        List<Instant> dates = Post.<Post>find("status = ?1 and deletedAt is null order by publishedAt desc",
+                PostStatus.PUBLISHED).project(PublishedAt.class).list().stream().map(PublishedAt::publishedAt).toList();
+        Map<Integer, Map<YearMonth, Long>> byYear = new LinkedHashMap<>();
+        for (Instant date : dates) {
+            YearMonth month = YearMonth.from(date.atZone(zone));
+            byYear.computeIfAbsent(month.getYear(), y -> new LinkedHashMap<>()).merge(month, 1L, Long::sum);
+        }
+        List<ArchiveYear> years = new ArrayList<>();
+        byYear.forEach((year, months) -> {
+            List<ArchiveMonth> entries = new ArrayList<>();
+            months.forEach((month, count) -> entries.add(new ArchiveMonth(monthLabel(month, locale),
+                    "/archive/" + year + "/" + String.format("%02d", month.getMonthValue()) + "/", count)));
+            years.add(new ArchiveYear(year, "/archive/" + year + "/", entries));
+        });
+        ThemeText text = text(site);
+        PageChrome chrome = chrome(site, text.archive() + " · " + site.title, site.description, "/archive/", "website",
+                null, null);
+        String body = archive.data("chrome", chrome).data("text", text).data("years", years).render();
+        return new RenderedPage(200, HTML, body, null, Set.of("list:archive"), Instant.now());
+    }
+
+    /** Only the publication date, for the archive's counts. */
+    public record PublishedAt(Instant publishedAt) {
+    }
+
+    private RenderedPage yearPage(Site site, int year) {
+        ZoneId zone = ZoneId.of(site.timeZone);
+        Instant from = YearMonth.of(year, 1).atDay(1).atStartOfDay(zone).toInstant();
+        Instant to = YearMonth.of(year + 1, 1).atDay(1).atStartOfDay(zone).toInstant();
+        Set<String> deps = new LinkedHashSet<>();
+        for (int month = 1; month <= 12; month++) {
+            deps.add("list:month:" + YearMonth.of(year, month));
+        }
+        return periodPage(site, Integer.toString(year), "/archive/" + year + "/", from, to, deps);
+    }
+
+    private RenderedPage monthPage(Site site, int year, int month) {
+        if (month < 1 || month > 12) {
+            return notFoundPage(site);
+        }
+        ZoneId zone = ZoneId.of(site.timeZone);
+        YearMonth yearMonth = YearMonth.of(year, month);
+        Instant from = yearMonth.atDay(1).atStartOfDay(zone).toInstant();
+        Instant to = yearMonth.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+        return periodPage(site, monthLabel(yearMonth, Locale.forLanguageTag(site.locale)),
+                "/archive/" + year + "/" + String.format("%02d", month) + "/", from, to,
+                Set.of("list:month:" + yearMonth));
+    }
+
+    private RenderedPage periodPage(Site site, String heading, String path, Instant from, Instant to,
+                                    Set<String> periodDeps) {
+        List<Post> posts = Post.<Post>find("status = ?1 and deletedAt is null and publishedAt >= ?2 and publishedAt < ?3"
+                + " order by publishedAt desc, id desc", PostStatus.PUBLISHED, from, to).list();
+        if (posts.isEmpty()) {
+            return notFoundPage(site);
+        }
+        ThemeText text = text(site);
+        PageChrome chrome = chrome(site, heading + " · " + site.title, site.description, path, "website", null, null);
+        String body = listing.data("chrome", chrome).data("text", text).data("heading", heading).data("intro", null)
+                .data("posts", summaries(site, posts)).data("pagination", new Pagination(1, 1, null, null)).render();
+        return page(body, dependencies(posts, periodDeps.toArray(String[]::new)), posts);
+    }
+
+    private RenderedPage postPage(Site site, Post post) {
+        PostSummary summary = summary(site, post);
+        String imageUrl = firstImage(site, post.html);
+        PageChrome chrome = chrome(site, post.title + " · " + site.title,
+                post.description != null && !post.description.isBlank() ? post.description : post.excerptText,
+                post.path, "article", imageUrl, articleJsonLd(site, summary, imageUrl));
+        String body = postPage.data("chrome", chrome).data("text", text(site)).data("post", summary)
+                .data("toc", toc(post)).data("body", post.html).render();
+        Set<String> deps = new LinkedHashSet<>();
+        deps.add("post:" + post.id);
+        post.authors.forEach(a -> deps.add("account:" + a.id));
+        return new RenderedPage(200, HTML, body, null, deps, post.updatedAt);
+    }
+
+    private RenderedPage notFoundPage(Site site) {
+        ThemeText text = text(site);
+        PageChrome chrome = chrome(site, text.notFoundTitle() + " · " + site.title, null, "/404.html", "website",
+                null, null);
+        return new RenderedPage(404, HTML, notFound.data("chrome", chrome).data("text", text).render(), null,
+                Set.of(), null);
+    }
+
+    private RenderedPage robots(Site site) {
+        String body = "User-agent: *\nAllow: /\nSitemap: " + site.url + site.basePath + "/sitemap.xml\n";
+        return new RenderedPage(200, "text/plain; charset=UTF-8", body, null, Set.of("site"), Instant.now());
+    }
+
+    private RenderedPage sitemap(Site site) {
+        List<Post> posts = Post.<Post>find("status = ?1 and deletedAt is null order by publishedAt desc, id desc",
+                PostStatus.PUBLISHED).list();
+        String body = sitemap.data("siteUrl", site.url + site.basePath).data("posts", summaries(site, posts)).render();
+        return new RenderedPage(200, "application/xml; charset=UTF-8", body, null, dependencies(posts, "list:home"),
+                Instant.now());
+    }
+
+    private RenderedPage page(String body, Set<String> deps, List<Post> posts) {
+        Instant lastModified = posts.stream().map(p -> p.updatedAt).max(Instant::compareTo).orElse(Instant.now());
+        return new RenderedPage(200, HTML, body, null, deps, lastModified);
+    }
+
+    private static Set<String> dependencies(List<Post> posts, String... lists) {
+        Set<String> deps = new LinkedHashSet<>(List.of(lists));
+        for (Post post : posts) {
+            deps.add("post:" + post.id);
+            post.authors.forEach(a -> deps.add("account:" + a.id));
+        }
+        return deps;
+    }
+
+    private static int pageCount(long total, int perPage) {
+        return (int) Math.max(1, (total + perPage - 1) / perPage);
+    }
+
+    private List<PostSummary> summaries(Site site, List<Post> posts) {
+        return posts.stream().map(post -> summary(site, post)).toList();
+    }
+
+    private PostSummary summary(Site site, Post post) {
+        ZoneId zone = ZoneId.of(site.timeZone);
+        Locale locale = Locale.forLanguageTag(site.locale);
+        Instant published = post.publishedAt != null ? post.publishedAt : post.createdAt;
+        List<PostSummary.AuthorLink> authors = post.authors.stream()
+                .map(a -> new PostSummary.AuthorLink(a.handle, a.displayName, "/authors/" + a.handle + "/")).toList();
+        List<PostSummary.TagLink> tags = post.tags.stream()
+                .map((TagEntity t) -> new PostSummary.TagLink(t.name, t.urlForm)).toList();
+        return new PostSummary(post.id, post.title, post.path, absoluteUrl(site, post.path), post.excerptHtml,
+                post.excerptText, post.description, published.toString(),
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(published.atZone(zone)),
+                post.updatedAt.toString(), post.readingMinutes, authors, tags, post.category);
+    }
+
+    private List<TocEntry> toc(Post post) {
+        try {
+            List<TocEntry> entries = json.readValue(post.tocJson, new TypeReference<List<TocEntry>>() {
+            });
+            // A contents list helps long posts; for one or two headings it is noise.
+            return entries.size() >= 3 ? entries.stream().filter(e -> e.level() >= 2 && e.level() <= 3).toList() : List.of();
+        } catch (JsonProcessingException e) {
+            return List.of();
+        }
+    }
+
+    private static final Pattern IMG = Pattern.compile("<img\\b[^>]*\\bsrc=\"([^\"]+)\"");
+
+    private static String firstImage(Site site, String html) {
+        Matcher m = IMG.matcher(html);
+        if (!m.find()) {
+            return null;
+        }
+        String src = m.group(1).replace("&amp;", "&");
+        return src.startsWith("http://") || src.startsWith("https://") ? src
+                : src.startsWith("/") ? site.url + site.basePath + src : null;
+    }
+
+    private static String monthLabel(YearMonth month, Locale locale) {
+        if ("zh".equals(locale.getLanguage())) {
+            return month.getYear() + "年" + month.getMonthValue() + "月";
+        }
+        return month.getMonth().getDisplayName(TextStyle.FULL, locale) + " " + month.getYear();
+    }
+
+    private static ThemeText text(Site site) {
+        return ThemeText.forLocale(Locale.forLanguageTag(site.locale));
+    }
+
+    private static PageChrome chrome(Site site, String title, String description, String path, String ogType,
+                                     String imageUrl, String jsonLd) {
+        String trimmed = description == null ? null : truncate(description.strip(), 300);
+        return new PageChrome(site.title, site.description, site.url, site.basePath, site.locale, title, trimmed,
+                absoluteUrl(site, path), ogType, imageUrl, jsonLd);
+    }
+
+    /** The absolute URL of a site path, each segment percent-encoded (CJK slugs), from the configured site URL. */
+    static String absoluteUrl(Site site, String sitePath) {
+        StringBuilder url = new StringBuilder(site.url).append(site.basePath);
+        for (String segment : sitePath.split("/", -1)) {
+            if (url.charAt(url.length() - 1) != '/' || !segment.isEmpty()) {
+                url.append(url.charAt(url.length() - 1) == '/' ? "" : "/");
+            }
+            url.append(org.quire.core.site.PathSegment.encode(segment));
+        }
+        return url.toString();
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    private String websiteJsonLd(Site site) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("@context", "https://schema.org");
+        data.put("@type", "WebSite");
+        data.put("name", site.title);
+        data.put("url", site.url + site.basePath + "/");
+        return scriptSafe(data);
+    }
+
+    private String articleJsonLd(Site site, PostSummary post, String imageUrl) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("@context", "https://schema.org");
+        data.put("@type", "BlogPosting");
+        data.put("headline", post.title());
+        data.put("datePublished", post.publishedIso());
+        data.put("dateModified", post.updatedIso());
+        data.put("mainEntityOfPage", post.url());
+        data.put("url", post.url());
+        data.put("inLanguage", site.locale);
+        if (post.description() != null && !post.description().isBlank()) {
+            data.put("description", post.description());
+        }
+        if (imageUrl != null) {
+            data.put("image", imageUrl);
+        }
+        data.put("author", post.authors().stream().map(a -> Map.of("@type", "Person", "name", a.name(),
+                "url", site.url + site.basePath + a.path())).toList());
+        data.put("publisher", Map.of("@type", "Organization", "name", site.title));
+        if (!post.tags().isEmpty()) {
+            data.put("keywords", String.join(", ", post.tags().stream().map(PostSummary.TagLink::name).toList()));
+        }
+        return scriptSafe(data);
+    }
+
+    /** JSON inside a script element must not contain "</" or it could close the element early. */
+    private String scriptSafe(Object value) {
+        try {
+            return json.writeValueAsString(value).replace("</", "<\\/");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,219 @@
+package org.quire.web.publicsite;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+import org.quire.core.site.PathSegment;
+import org.quire.web.site.Site;
+
+import io.netty.buffer.Unpooled;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Serves the public site. A cached page is answered on the I/O thread without touching the database (with 304 for
+ * a matching {@code If-None-Match} or {@code If-Modified-Since}, and the stored gzip form when the client accepts
+ * it); a miss is rendered on a worker thread and cached. Paths of the application itself ({@code /q/},
+ * {@code /api/}, {@code /static/}, {@code /admin/}) pass through to their own handlers.
+ */
+@ApplicationScoped
+public class PublicSiteRoutes {
+
+    private static final Logger LOG = Logger.getLogger(PublicSiteRoutes.class);
+    private static final List<String> APPLICATION_PREFIXES = List.of("/q/", "/api/", "/static/", "/admin", "/openapi");
+    private static final String CACHE_CONTROL = "public, max-age=0, must-revalidate";
+
+    @Inject
+    PublicPages pages;
+
+    @Inject
+    PageCache cache;
+
+    private volatile String basePath;
+
+    void register(@Observes Router router) {
+        router.route().order(-10).method(HttpMethod.GET).method(HttpMethod.HEAD).handler(this::handle);
+    }
+
+    /** Reads the base path once the first-run setup (default observer priority) has created the site. */
+    void loadSettings(@Observes @jakarta.annotation.Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 1000)
+                      io.quarkus.runtime.StartupEvent event) {
+        basePath = QuarkusTransaction.requiringNew().call(() -> Site.get().basePath);
+    }
+
+    private String basePath() {
+        return basePath;
+    }
+
+    /** Reads the site settings again and drops every cached page; call from a worker thread after they change. */
+    public void siteSettingsChanged() {
+        basePath = QuarkusTransaction.requiringNew().call(() -> Site.get().basePath);
+        cache.invalidateAll();
+    }
+
+    private void handle(RoutingContext ctx) {
+        String raw = ctx.request().path();
+        for (String prefix : APPLICATION_PREFIXES) {
+            if (raw.startsWith(prefix)) {
+                ctx.next();
+                return;
+            }
+        }
+        String sitePath = decode(raw);
+        if (sitePath == null) {
+            ctx.next();
+            return;
+        }
+        String base = basePath();
+        if (!base.isEmpty()) {
+            if (sitePath.equals(base)) {
+                redirect(ctx, "/");
+                return;
+            }
+            if (!sitePath.startsWith(base + "/")) {
+                ctx.next();
+                return;
+            }
+            sitePath = sitePath.substring(base.length());
+        }
+        PageCache.Entry cached = cache.get(sitePath);
+        if (cached != null) {
+            serve(ctx, cached);
+            return;
+        }
+        String path = sitePath;
+        ctx.vertx().<RenderedPage>executeBlocking(() -> pages.render(path), false).onComplete(result -> {
+            if (result.failed()) {
+                LOG.errorf(result.cause(), "Rendering %s failed", path);
+                ctx.fail(500, result.cause());
+                return;
+            }
+            RenderedPage page = result.result();
+            if (page.status() == 301) {
+                redirect(ctx, page.location());
+            } else if (page.cacheable()) {
+                serve(ctx, cache.put(path, page));
+            } else {
+                ctx.response().setStatusCode(page.status()).putHeader(HttpHeaders.CONTENT_TYPE, page.contentType())
+                        .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
+                end(ctx, page.body().getBytes(StandardCharsets.UTF_8));
+            }
+        });
+    }
+
+    private void serve(RoutingContext ctx, PageCache.Entry page) {
+        HttpServerRequest request = ctx.request();
+        HttpServerResponse response = ctx.response();
+        response.putHeader(HttpHeaders.ETAG, page.etag())
+                .putHeader(HttpHeaders.LAST_MODIFIED, httpDate(page.lastModified()))
+                .putHeader(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
+                .putHeader(HttpHeaders.VARY, "Accept-Encoding");
+        if (notModified(request, page)) {
+            response.setStatusCode(304).end();
+            return;
+        }
+        response.putHeader(HttpHeaders.CONTENT_TYPE, page.contentType());
+        String acceptEncoding = request.getHeader(HttpHeaders.ACCEPT_ENCODING);
+        boolean gzip = acceptEncoding != null && acceptEncoding.contains("gzip");
+        response.putHeader(HttpHeaders.CONTENT_ENCODING, gzip ? "gzip" : "identity");
+        end(ctx, gzip ? page.gzipped() : page.body());
+    }
+
+    private static void end(RoutingContext ctx, byte[] body) {
+        HttpServerResponse response = ctx.response();
+        if (ctx.request().method() == HttpMethod.HEAD) {
+            response.putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(body.length)).end();
+        } else {
+            response.end(Buffer.buffer(Unpooled.wrappedBuffer(body)));
+        }
+    }
+
+    private static boolean notModified(HttpServerRequest request, PageCache.Entry page) {
+        String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
+        if (ifNoneMatch != null) {
+            for (String tag : ifNoneMatch.split(",")) {
+                String candidate = tag.trim();
+                if (candidate.startsWith("W/")) {
+                    candidate = candidate.substring(2);
+                }
+                if (candidate.equals(page.etag()) || candidate.equals("*")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        String ifModifiedSince = request.getHeader(HttpHeaders.IF_MODIFIED_SINCE);
+        if (ifModifiedSince != null) {
+            try {
+                Instant since = ZonedDateTime.parse(ifModifiedSince, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                return !page.lastModified().isAfter(since);
+            } catch (DateTimeParseException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private void redirect(RoutingContext ctx, String sitePath) {
+        ctx.response().setStatusCode(301).putHeader(HttpHeaders.LOCATION, basePath() + encode(sitePath))
+                .putHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=3600").end();
+    }
+
+    private static String httpDate(Instant instant) {
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atOffset(ZoneOffset.UTC));
+    }
+
+    /** Percent-encodes each segment of a site path for a Location header. */
+    static String encode(String sitePath) {
+        StringBuilder out = new StringBuilder();
+        String[] segments = sitePath.split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            if (i > 0) {
+                out.append('/');
+            }
+            out.append(PathSegment.encode(segments[i]));
+        }
+        return out.toString();
+    }
+
+    /** The request path as text: percent-encoded UTF-8 decoded; null when it is not valid UTF-8. */
+    static String decode(String rawPath) {
+        if (rawPath.indexOf('%') < 0) {
+            return rawPath;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(rawPath.length());
+        for (int i = 0; i < rawPath.length(); i++) {
+            char c = rawPath.charAt(i);
+            if (c == '%' && i + 2 < rawPath.length() && Character.digit(rawPath.charAt(i + 1), 16) >= 0
+                    && Character.digit(rawPath.charAt(i + 2), 16) >= 0) {
+                bytes.write(Character.digit(rawPath.charAt(i + 1), 16) * 16 + Character.digit(rawPath.charAt(i + 2), 16));
+                i += 2;
+            } else {
+                byte[] encoded = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                bytes.write(encoded, 0, encoded.length);
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes.toByteArray())).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package org.quire.web.publicsite;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * A public page ready to serve.
+ *
+ * @param status       200 for a page, 404 for the not-found page, 301 for a redirect ({@code location} set)
+ * @param dependencies what the page shows ({@code post:12}, {@code list:home}, …), so a change drops exactly
+ *                     the pages that showed it
+ */
+public record RenderedPage(int status, String contentType, String body, String location, Set<String> dependencies,
+                           Instant lastModified) {
+
+    public static RenderedPage redirect(String location) {
+        return new RenderedPage(301, null, "", location, Set.of(), null);
+    }
+
+    public boolean cacheable() {
+        return status == 200;
+    }
+}
