@@ -311,7 +311,9 @@ public class PublicPages {
     private PostSummary summary(Site site, Post post) {
         ZoneId zone = ZoneId.of(site.timeZone);
         Locale locale = Locale.forLanguageTag(site.locale);
-        Instant published = post.publishedAt != null ? post.publishedAt : post.createdAt;
+        // Whole seconds: HTML's datetime allows at most three digits of fraction, and readers need none.
+        Instant published = (post.publishedAt != null ? post.publishedAt : post.createdAt)
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         List<PostSummary.AuthorLink> authors = post.authors.stream()
                 .map(a -> new PostSummary.AuthorLink(a.handle, a.displayName, "/authors/" + a.handle + "/")).toList();
         List<PostSummary.TagLink> tags = post.tags.stream()
@@ -319,7 +321,8 @@ public class PublicPages {
         return new PostSummary(post.id, post.title, post.path, absoluteUrl(site, post.path), post.excerptHtml,
                 post.excerptText, post.description, published.toString(),
                 DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(published.atZone(zone)),
-                post.updatedAt.toString(), post.readingMinutes, authors, tags, post.category);
+                post.updatedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), post.readingMinutes,
+                authors, tags, post.category);
     }
 
     private List<TocEntry> toc(Post post) {
