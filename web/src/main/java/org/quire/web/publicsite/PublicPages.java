@@ -367,7 +367,7 @@ public class PublicPages {
     }
 
     /** The absolute URL of a site path, each segment percent-encoded (CJK slugs), from the configured site URL. */
-    static String absoluteUrl(Site site, String sitePath) {
+    public static String absoluteUrl(Site site, String sitePath) {
         StringBuilder url = new StringBuilder(site.url).append(site.basePath);
         for (String segment : sitePath.split("/", -1)) {
             if (url.charAt(url.length() - 1) != '/' || !segment.isEmpty()) {
