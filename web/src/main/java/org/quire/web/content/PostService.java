@@ -71,7 +71,7 @@ public class PostService {
         }
     }
 
-    private void fireChanged(Post post, Before before, ZoneId zone) {
+    private void fireChanged(Post post, Before before, ZoneId zone, ContentChanged.Kind kind, String previousPath) {
         Before after = Before.of(post, zone);
         Set<String> paths = new HashSet<>(before.paths());
         paths.addAll(after.paths());
@@ -79,7 +79,7 @@ public class PostService {
         authors.addAll(after.authors());
         Set<String> months = new HashSet<>(before.months());
         months.addAll(after.months());
-        changes.fire(new ContentChanged(post.id, paths, authors, months));
+        changes.fire(new ContentChanged(post.id, kind, previousPath, paths, authors, months));
     }
 
     /** A post as saved: what it became and what the engine reported. */
@@ -130,7 +130,7 @@ public class PostService {
             post.publishedAt = clock.instant();
         }
         post.updatedAt = clock.instant();
-        fireChanged(post, before, zone);
+        fireChanged(post, before, zone, ContentChanged.Kind.PUBLISHED, post.path);
         return post;
     }
 
@@ -141,7 +141,7 @@ public class PostService {
         Before before = Before.of(post, zone);
         post.status = PostStatus.UNPUBLISHED;
         post.updatedAt = clock.instant();
-        fireChanged(post, before, zone);
+        fireChanged(post, before, zone, ContentChanged.Kind.UNPUBLISHED, post.path);
         return post;
     }
 
@@ -245,7 +245,7 @@ public class PostService {
         revision.note = note;
         revision.createdAt = clock.instant();
         revision.persist();
-        fireChanged(post, before, zone);
+        fireChanged(post, before, zone, ContentChanged.Kind.SAVED, previousPath);
         return new Saved(post, rendered.diagnostics());
     }
 

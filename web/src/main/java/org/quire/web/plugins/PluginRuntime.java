@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 import org.quire.core.plugin.ActivePlugin;
@@ -24,9 +25,11 @@ public class PluginRuntime {
 
     private final PluginRegistry registry;
 
-    public PluginRuntime() {
+    @Inject
+    public PluginRuntime(HostContexts contexts) {
         registry = PluginRegistry.builder()
                 .discover(PluginRuntime.class.getClassLoader())
+                .contexts(contexts)
                 .onProblem(PluginRuntime::log)
                 .build();
         for (ActivePlugin plugin : registry.active()) {

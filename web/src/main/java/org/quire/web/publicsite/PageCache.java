@@ -3,7 +3,6 @@ package org.quire.web.publicsite;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -53,7 +52,7 @@ public class PageCache {
     }
 
     public Entry put(String path, RenderedPage page) {
-        byte[] body = page.body().getBytes(StandardCharsets.UTF_8);
+        byte[] body = page.body();
         Instant lastModified = (page.lastModified() == null ? Instant.now() : page.lastModified())
                 .truncatedTo(ChronoUnit.SECONDS);
         Entry entry = new Entry(path, page.contentType(), body, gzip(body), etag(body), lastModified,
@@ -76,6 +75,16 @@ public class PageCache {
 
     public void invalidateAll() {
         pages.clear();
+    }
+
+    /** Drops one page by its site path. */
+    public void invalidatePath(String path) {
+        pages.remove(path);
+    }
+
+    /** Drops every page whose site path starts with {@code prefix}. */
+    public void invalidatePrefix(String prefix) {
+        pages.keySet().removeIf(path -> path.startsWith(prefix));
     }
 
     void onContentChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ContentChanged change) {

@@ -26,6 +26,8 @@ import org.quire.web.content.Post;
 import org.quire.web.content.PostStatus;
 import org.quire.web.content.Redirect;
 import org.quire.web.content.TagEntity;
+import org.quire.web.plugins.PluginRoutes;
+import org.quire.web.plugins.PluginRuntime;
 import org.quire.web.site.Site;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -52,6 +54,12 @@ public class PublicPages {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    PluginRoutes pluginRoutes;
+
+    @Inject
+    PluginRuntime plugins;
 
     @Location("theme/home.html")
     Template home;
@@ -127,6 +135,15 @@ public class PublicPages {
         }
         if (!sitePath.endsWith("/") && Post.findByPath(sitePath + "/").filter(Post::isPublic).isPresent()) {
             return RenderedPage.redirect(sitePath + "/");
+        }
+        Optional<PluginRoutes.Mounted> route = pluginRoutes.match(sitePath);
+        if (route.isPresent()) {
+            Optional<org.quire.api.Page> page = pluginRoutes.render(route.get(), sitePath, plugins);
+            if (page.isPresent()) {
+                // A plugin page may show any published post, so any post change drops it (see PageCache).
+                return new RenderedPage(200, page.get().contentType(), page.get().body(), null,
+                        Set.of("plugin:" + route.get().plugin().id(), "list:home"), Instant.now());
+            }
         }
         return notFoundPage(site);
     }

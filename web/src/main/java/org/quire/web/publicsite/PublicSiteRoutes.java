@@ -37,7 +37,8 @@ import io.vertx.ext.web.RoutingContext;
 public class PublicSiteRoutes {
 
     private static final Logger LOG = Logger.getLogger(PublicSiteRoutes.class);
-    private static final List<String> APPLICATION_PREFIXES = List.of("/q/", "/api/", "/static/", "/admin", "/openapi");
+    private static final List<String> APPLICATION_PREFIXES = List.of("/q/", "/api/", "/static/", "/media/", "/admin",
+            "/openapi");
     private static final String CACHE_CONTROL = "public, max-age=0, must-revalidate";
 
     @Inject
@@ -113,7 +114,7 @@ public class PublicSiteRoutes {
             } else {
                 ctx.response().setStatusCode(page.status()).putHeader(HttpHeaders.CONTENT_TYPE, page.contentType())
                         .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
-                end(ctx, page.body().getBytes(StandardCharsets.UTF_8));
+                end(ctx, page.body());
             }
         });
     }

@@ -1,7 +1,7 @@
 package org.quire.web.plugins;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -18,7 +18,7 @@ class PluginRuntimeTest {
         given().when().get("/api/runtime").then()
                 .statusCode(200)
                 .body("apiVersion", equalTo(ApiVersion.CURRENT.toString()))
-                .body("plugins.id", containsInAnyOrder("images", "tags", "rss", "aws-cards"))
+                .body("plugins.id", hasItems("images", "tags", "rss", "aws-cards"))
                 .body("refused", empty());
     }
 

@@ -1,0 +1,40 @@
+package org.quire.web.media;
+
+import java.io.IOException;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+/** Serves stored media at {@code /media/<path>}; the content hash is the ETag, so a file never changes under it. */
+@Path("/media")
+public class MediaResource {
+
+    @Inject
+    MediaStore store;
+
+    @GET
+    @Path("{path: .+}")
+    public Response get(@PathParam("path") String path, @HeaderParam("If-None-Match") String ifNoneMatch)
+            throws IOException {
+        MediaFile file;
+        try {
+            file = store.find(path).orElseThrow(() -> new NotFoundException("No media at " + path));
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException(e.getMessage());
+        }
+        String etag = "\"" + file.sha256 + "\"";
+        if (etag.equals(ifNoneMatch)) {
+            return Response.notModified().header("ETag", etag).build();
+        }
+        return Response.ok(store.fileOf(file).toFile(), file.contentType)
+                .header("ETag", etag)
+                .header("Cache-Control", "public, max-age=86400")
+                .header("X-Content-Type-Options", "nosniff")
+                .build();
+    }
+}

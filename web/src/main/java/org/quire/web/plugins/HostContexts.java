@@ -1,0 +1,254 @@
+package org.quire.web.plugins;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+import org.quire.api.ApiVersion;
+import org.quire.api.CacheInvalidator;
+import org.quire.api.MediaItem;
+import org.quire.api.MediaStorage;
+import org.quire.api.PluginContext;
+import org.quire.api.PluginDescriptor;
+import org.quire.api.PluginLogger;
+import org.quire.api.PluginSettings;
+import org.quire.api.SettingDefinition;
+import org.quire.api.SiteView;
+import org.quire.api.TemplateRenderer;
+import org.quire.core.plugin.PluginContextFactory;
+import org.quire.web.media.MediaFile;
+import org.quire.web.media.MediaStore;
+import org.quire.web.publicsite.PageCache;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.Template;
+
+/**
+ * Builds the context each plugin receives: the host's services, narrowed to that plugin (its settings, its
+ * templates, a logger that names it).
+ */
+@ApplicationScoped
+public class HostContexts implements PluginContextFactory {
+
+    @Inject
+    DatabaseSiteView site;
+
+    @Inject
+    MediaStore media;
+
+    @Inject
+    PageCache cache;
+
+    @Inject
+    Engine qute;
+
+    @Inject
+    ObjectMapper json;
+
+    @Override
+    public PluginContext contextFor(PluginDescriptor descriptor, ClassLoader pluginClassLoader) {
+        String id = descriptor.id();
+        Logger log = Logger.getLogger("org.quire.plugin." + id);
+        PluginLogger logger = new PluginLogger() {
+            @Override
+            public void debug(String message) {
+                log.debugf("[%s] %s", id, message);
+            }
+
+            @Override
+            public void info(String message) {
+                log.infof("[%s] %s", id, message);
+            }
+
+            @Override
+            public void warn(String message) {
+                log.warnf("[%s] %s", id, message);
+            }
+
+            @Override
+            public void error(String message, Throwable cause) {
+                log.errorf(cause, "[%s] %s", id, message);
+            }
+        };
+        PluginSettings settings = new StoredSettings(descriptor);
+        TemplateRenderer templates = new PluginTemplates(id, pluginClassLoader);
+        MediaStorage storage = new Storage();
+        CacheInvalidator invalidator = new CacheInvalidator() {
+            @Override
+            public void invalidatePath(String path) {
+                cache.invalidatePath(path);
+            }
+
+            @Override
+            public void invalidatePrefix(String prefix) {
+                cache.invalidatePrefix(prefix);
+            }
+
+            @Override
+            public void invalidateAll() {
+                cache.invalidateAll();
+            }
+        };
+        return new PluginContext() {
+            @Override
+            public ApiVersion apiVersion() {
+                return ApiVersion.CURRENT;
+            }
+
+            @Override
+            public SiteView site() {
+                return site;
+            }
+
+            @Override
+            public PluginSettings settings() {
+                return settings;
+            }
+
+            @Override
+            public MediaStorage media() {
+                return storage;
+            }
+
+            @Override
+            public TemplateRenderer templates() {
+                return templates;
+            }
+
+            @Override
+            public CacheInvalidator cache() {
+                return invalidator;
+            }
+
+            @Override
+            public PluginLogger logger() {
+                return logger;
+            }
+        };
+    }
+
+    /** A plugin's settings: stored values over the declared defaults, read when asked. */
+    private final class StoredSettings implements PluginSettings {
+        private final PluginDescriptor descriptor;
+
+        StoredSettings(PluginDescriptor descriptor) {
+            this.descriptor = descriptor;
+        }
+
+        @Override
+        public String get(String key) {
+            SettingDefinition definition = descriptor.settings().stream().filter(s -> s.key().equals(key)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("Plugin '" + descriptor.id()
+                            + "' declares no setting '" + key + "'"));
+            return stored().getOrDefault(key, definition.defaultValue());
+        }
+
+        @Override
+        public Map<String, String> asMap() {
+            Map<String, String> stored = stored();
+            Map<String, String> all = new LinkedHashMap<>();
+            descriptor.settings().forEach(s -> all.put(s.key(), stored.getOrDefault(s.key(), s.defaultValue())));
+            return all;
+        }
+
+        private Map<String, String> stored() {
+            return QuarkusTransaction.joiningExisting().call(() -> {
+                PluginState state = PluginState.findById(descriptor.id());
+                if (state == null) {
+                    return Map.<String, String>of();
+                }
+                try {
+                    return json.readValue(state.settingsJson, new TypeReference<Map<String, String>>() {
+                    });
+                } catch (IOException e) {
+                    return Map.<String, String>of();
+                }
+            });
+        }
+    }
+
+    /**
+     * Renders a plugin's templates with the host's Qute engine. A theme overrides one by shipping
+     * {@code templates/theme/plugins/<plugin id>/<name>}.
+     */
+    private final class PluginTemplates implements TemplateRenderer {
+        private final String pluginId;
+        private final ClassLoader loader;
+        private final Map<String, Template> parsed = new ConcurrentHashMap<>();
+
+        PluginTemplates(String pluginId, ClassLoader loader) {
+            this.pluginId = pluginId;
+            this.loader = loader;
+        }
+
+        @Override
+        public String render(String name, Map<String, Object> data) {
+            Template template = parsed.computeIfAbsent(name, this::load);
+            return template.render(data);
+        }
+
+        private Template load(String name) {
+            Template override = qute.getTemplate("theme/plugins/" + pluginId + "/" + name);
+            if (override != null) {
+                return override;
+            }
+            String resource = TEMPLATE_ROOT + pluginId + "/" + name;
+            try (InputStream in = loader.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalArgumentException("Plugin '" + pluginId + "' has no template " + resource);
+                }
+                return qute.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), null,
+                        pluginId + "/" + name);
+            } catch (IOException e) {
+                throw new IllegalStateException("Cannot read template " + resource + " of plugin " + pluginId, e);
+            }
+        }
+    }
+
+    /** The media store as the SPI describes it. */
+    private final class Storage implements MediaStorage {
+        @Override
+        public MediaItem store(String path, InputStream content, String contentType) throws IOException {
+            return media.store(path, content, contentType, null, null);
+        }
+
+        @Override
+        public Optional<InputStream> open(String path) throws IOException {
+            Optional<MediaFile> file = media.find(path);
+            return file.isEmpty() ? Optional.empty() : Optional.of(media.open(file.get()));
+        }
+
+        @Override
+        public Optional<MediaItem> describe(String path) {
+            return media.find(path).map(MediaStore::item);
+        }
+
+        @Override
+        public List<MediaItem> list(String prefix) {
+            return media.list(prefix);
+        }
+
+        @Override
+        public boolean delete(String path) throws IOException {
+            return media.delete(path);
+        }
+
+        @Override
+        public String publicPath(String path) {
+            return "/media/" + MediaStore.checkPath(path);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.quire.web.plugins;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+import org.quire.api.PostView;
+import org.quire.api.SiteEvent;
+import org.quire.web.content.ContentChanged;
+import org.quire.web.content.Post;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Tells plugins what happened, as the SPI promises: after the change commits, on one background thread, so events
+ * reach each plugin one at a time and in order, and a slow plugin never holds up a request.
+ */
+@ApplicationScoped
+public class PluginEvents {
+
+    private static final Logger LOG = Logger.getLogger(PluginEvents.class);
+
+    @Inject
+    PluginRuntime plugins;
+
+    @Inject
+    DatabaseSiteView site;
+
+    private final ExecutorService delivery = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "quire-plugin-events");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    void onContentChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ContentChanged change) {
+        delivery.execute(() -> {
+            try {
+                SiteEvent event = toSiteEvent(change);
+                if (event != null) {
+                    plugins.registry().dispatch(event);
+                }
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Could not deliver the change of post %d to plugins", change.postId());
+            }
+        });
+    }
+
+    private SiteEvent toSiteEvent(ContentChanged change) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Post post = Post.findById(change.postId());
+            if (post == null || change.kind() == ContentChanged.Kind.DELETED) {
+                return new SiteEvent.PostDeleted(String.valueOf(change.postId()), change.previousPath());
+            }
+            return switch (change.kind()) {
+                case PUBLISHED -> post.isPublic() ? new SiteEvent.PostPublished(view(post)) : null;
+                case UNPUBLISHED -> new SiteEvent.PostUnpublished(String.valueOf(post.id), post.path);
+                case SAVED -> post.isPublic() ? new SiteEvent.PostUpdated(view(post),
+                        change.previousPath() == null ? post.path : change.previousPath()) : null;
+                case DELETED -> null;
+            };
+        });
+    }
+
+    private PostView view(Post post) {
+        return site.postBySlug(post.slug).orElseThrow();
+    }
+
+    /** Waits until every event so far has been delivered; for tests and orderly shutdown. */
+    public void drain() throws InterruptedException {
+        try {
+            delivery.submit(() -> { }).get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("Plugin events did not drain", e);
+        }
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        delivery.shutdown();
+        delivery.awaitTermination(5, TimeUnit.SECONDS);
+    }
+}

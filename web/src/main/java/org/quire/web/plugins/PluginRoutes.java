@@ -1,0 +1,110 @@
+package org.quire.web.plugins;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.quire.api.Page;
+import org.quire.api.PageRoute;
+import org.quire.core.plugin.ActivePlugin;
+import org.quire.core.plugin.PluginProblem;
+
+/**
+ * The one dispatcher for every page a plugin serves. A route whose pattern would shadow a page of the site itself
+ * (home, archives, authors, sitemap, robots, the application's own paths) is refused when the plugins start, with
+ * a reported problem; posts and redirects are looked up before plugin routes, so a plugin can never hide them.
+ */
+@ApplicationScoped
+public class PluginRoutes {
+
+    /** Site paths and prefixes that belong to the core; a plugin pattern may not start with one. */
+    private static final List<String> CORE_PREFIXES = List.of("/page/", "/authors/", "/archive/", "/q/", "/api/",
+            "/static/", "/media/", "/admin", "/openapi");
+    private static final List<String> CORE_PAGES = List.of("/", "/sitemap.xml", "/robots.txt", "/404.html");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{[A-Za-z_][A-Za-z0-9_]*}");
+
+    /** A plugin's route with its pattern compiled. */
+    public record Mounted(ActivePlugin plugin, PageRoute route, Pattern pattern) {
+    }
+
+    private final List<Mounted> routes = new ArrayList<>();
+
+    @Inject
+    public PluginRoutes(PluginRuntime runtime) {
+        for (ActivePlugin plugin : runtime.active()) {
+            for (PageRoute route : plugin.routes()) {
+                String pattern = route.pattern();
+                String problem = shadowProblem(pattern);
+                if (problem != null) {
+                    runtime.registry().report(new PluginProblem(plugin.id(), "route", "route " + pattern
+                            + " is not served: " + problem, null));
+                    continue;
+                }
+                routes.add(new Mounted(plugin, route, compile(pattern)));
+            }
+        }
+    }
+
+    public List<Mounted> routes() {
+        return List.copyOf(routes);
+    }
+
+    /** The plugin route that claims {@code sitePath}, if any. */
+    public Optional<Mounted> match(String sitePath) {
+        for (Mounted mounted : routes) {
+            if (mounted.pattern().matcher(sitePath).matches()) {
+                return Optional.of(mounted);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Renders a path through its plugin. A plugin that throws is reported and the failure propagates, so the
+     * visitor gets an error page rather than a page with something missing.
+     */
+    public Optional<Page> render(Mounted mounted, String sitePath, PluginRuntime runtime) {
+        try {
+            return mounted.route().render(sitePath);
+        } catch (RuntimeException e) {
+            runtime.registry().report(new PluginProblem(mounted.plugin().id(), "route",
+                    "rendering " + sitePath + " failed: " + e, e));
+            throw e;
+        }
+    }
+
+    static String shadowProblem(String pattern) {
+        if (pattern == null || !pattern.startsWith("/")) {
+            return "a pattern must start with '/'";
+        }
+        if (CORE_PAGES.contains(pattern)) {
+            return "it is a page of the site itself";
+        }
+        for (String prefix : CORE_PREFIXES) {
+            if (pattern.startsWith(prefix) || (prefix + "/").equals(pattern + "/")) {
+                return "paths under " + prefix + " belong to the site itself";
+            }
+        }
+        if (pattern.startsWith("/{")) {
+            return "a pattern must start with a fixed segment, or it would claim every path";
+        }
+        return null;
+    }
+
+    static Pattern compile(String pattern) {
+        StringBuilder regex = new StringBuilder();
+        Matcher m = PLACEHOLDER.matcher(pattern);
+        int last = 0;
+        while (m.find()) {
+            regex.append(Pattern.quote(pattern.substring(last, m.start()))).append("[^/]+");
+            last = m.end();
+        }
+        regex.append(Pattern.quote(pattern.substring(last)));
+        return Pattern.compile(regex.toString());
+    }
+}
