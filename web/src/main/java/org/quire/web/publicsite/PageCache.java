@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -30,13 +32,15 @@ import org.quire.web.content.ContentChanged;
 @ApplicationScoped
 public class PageCache {
 
-    /** A cached page. {@code body} and {@code gzipped} are never modified after construction. */
+    /**
+     * A cached page. {@code body} and {@code gzipped} are never modified after construction; the header values are
+     * formatted once here rather than on every request.
+     */
     public record Entry(String path, String contentType, byte[] body, byte[] gzipped, String etag,
-                        Instant lastModified, Set<String> dependencies, AtomicLong lastUsed) {
+                        Instant lastModified, String lastModifiedHeader, Set<String> dependencies, AtomicLong lastUsed) {
     }
 
     private final Map<String, Entry> pages = new ConcurrentHashMap<>();
-    private final AtomicLong clock = new AtomicLong();
     private final int maxPages;
 
     public PageCache(@ConfigProperty(name = "quire.cache.max-pages", defaultValue = "5000") int maxPages) {
@@ -46,7 +50,8 @@ public class PageCache {
     public Entry get(String path) {
         Entry entry = pages.get(path);
         if (entry != null) {
-            entry.lastUsed().set(clock.incrementAndGet());
+            // A plain write, not a shared counter: eviction only needs roughly recent, and hits stay uncontended.
+            entry.lastUsed().lazySet(System.nanoTime());
         }
         return entry;
     }
@@ -56,7 +61,8 @@ public class PageCache {
         Instant lastModified = (page.lastModified() == null ? Instant.now() : page.lastModified())
                 .truncatedTo(ChronoUnit.SECONDS);
         Entry entry = new Entry(path, page.contentType(), body, gzip(body), etag(body), lastModified,
-                Set.copyOf(page.dependencies()), new AtomicLong(clock.incrementAndGet()));
+                DateTimeFormatter.RFC_1123_DATE_TIME.format(lastModified.atOffset(ZoneOffset.UTC)),
+                Set.copyOf(page.dependencies()), new AtomicLong(System.nanoTime()));
         pages.put(path, entry);
         if (pages.size() > maxPages) {
             evictLeastRecentlyUsed();

@@ -3,7 +3,6 @@ package org.quire.web.publicsite;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -39,7 +38,10 @@ public class PublicSiteRoutes {
     private static final Logger LOG = Logger.getLogger(PublicSiteRoutes.class);
     private static final List<String> APPLICATION_PREFIXES = List.of("/q/", "/api/", "/static/", "/media/", "/admin",
             "/openapi");
-    private static final String CACHE_CONTROL = "public, max-age=0, must-revalidate";
+    private static final CharSequence CACHE_CONTROL = HttpHeaders.createOptimized("public, max-age=0, must-revalidate");
+    private static final CharSequence ACCEPT_ENCODING = HttpHeaders.createOptimized("Accept-Encoding");
+    private static final CharSequence GZIP = HttpHeaders.createOptimized("gzip");
+    private static final CharSequence IDENTITY = HttpHeaders.createOptimized("identity");
 
     @Inject
     PublicPages pages;
@@ -123,9 +125,9 @@ public class PublicSiteRoutes {
         HttpServerRequest request = ctx.request();
         HttpServerResponse response = ctx.response();
         response.putHeader(HttpHeaders.ETAG, page.etag())
-                .putHeader(HttpHeaders.LAST_MODIFIED, httpDate(page.lastModified()))
+                .putHeader(HttpHeaders.LAST_MODIFIED, page.lastModifiedHeader())
                 .putHeader(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
-                .putHeader(HttpHeaders.VARY, "Accept-Encoding");
+                .putHeader(HttpHeaders.VARY, ACCEPT_ENCODING);
         if (notModified(request, page)) {
             response.setStatusCode(304).end();
             return;
@@ -133,7 +135,7 @@ public class PublicSiteRoutes {
         response.putHeader(HttpHeaders.CONTENT_TYPE, page.contentType());
         String acceptEncoding = request.getHeader(HttpHeaders.ACCEPT_ENCODING);
         boolean gzip = acceptEncoding != null && acceptEncoding.contains("gzip");
-        response.putHeader(HttpHeaders.CONTENT_ENCODING, gzip ? "gzip" : "identity");
+        response.putHeader(HttpHeaders.CONTENT_ENCODING, gzip ? GZIP : IDENTITY);
         end(ctx, gzip ? page.gzipped() : page.body());
     }
 
@@ -175,10 +177,6 @@ public class PublicSiteRoutes {
     private void redirect(RoutingContext ctx, String sitePath) {
         ctx.response().setStatusCode(301).putHeader(HttpHeaders.LOCATION, basePath() + encode(sitePath))
                 .putHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=3600").end();
-    }
-
-    private static String httpDate(Instant instant) {
-        return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atOffset(ZoneOffset.UTC));
     }
 
     /** Percent-encodes each segment of a site path for a Location header. */
