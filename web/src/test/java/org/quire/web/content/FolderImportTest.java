@@ -18,6 +18,14 @@ import io.quarkus.test.junit.QuarkusTest;
 class FolderImportTest {
 
     @Inject
+    javax.sql.DataSource dataSource;
+
+    @org.junit.jupiter.api.BeforeEach
+    void runsOnTheExpectedDatabase() throws java.sql.SQLException {
+        org.quire.web.DatabaseProduct.assertRunningOnExpected(dataSource);
+    }
+
+    @Inject
     FolderImport folderImport;
 
     @Test

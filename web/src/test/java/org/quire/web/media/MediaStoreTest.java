@@ -22,6 +22,14 @@ import io.quarkus.test.junit.QuarkusTest;
 class MediaStoreTest {
 
     @Inject
+    javax.sql.DataSource dataSource;
+
+    @org.junit.jupiter.api.BeforeEach
+    void runsOnTheExpectedDatabase() throws java.sql.SQLException {
+        org.quire.web.DatabaseProduct.assertRunningOnExpected(dataSource);
+    }
+
+    @Inject
     MediaStore store;
 
     @Test

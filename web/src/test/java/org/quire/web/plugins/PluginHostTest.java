@@ -28,6 +28,14 @@ import io.quarkus.test.junit.QuarkusTest;
 class PluginHostTest {
 
     @Inject
+    javax.sql.DataSource dataSource;
+
+    @org.junit.jupiter.api.BeforeEach
+    void runsOnTheExpectedDatabase() throws java.sql.SQLException {
+        org.quire.web.DatabaseProduct.assertRunningOnExpected(dataSource);
+    }
+
+    @Inject
     PostService posts;
 
     @Inject

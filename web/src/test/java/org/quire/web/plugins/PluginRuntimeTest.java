@@ -24,6 +24,7 @@ class PluginRuntimeTest {
 
     @Test
     void healthIsUp() {
-        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", org.hamcrest.Matchers.hasItem("Database connections health check"));
     }
 }

@@ -25,6 +25,14 @@ import io.quarkus.test.junit.QuarkusTest;
 class ContentApiTest {
 
     @Inject
+    javax.sql.DataSource dataSource;
+
+    @org.junit.jupiter.api.BeforeEach
+    void runsOnTheExpectedDatabase() throws java.sql.SQLException {
+        org.quire.web.DatabaseProduct.assertRunningOnExpected(dataSource);
+    }
+
+    @Inject
     PostService posts;
 
     private Post publish(String source) {

@@ -27,6 +27,14 @@ import io.restassured.response.Response;
 class PublicSiteTest {
 
     @Inject
+    javax.sql.DataSource dataSource;
+
+    @org.junit.jupiter.api.BeforeEach
+    void runsOnTheExpectedDatabase() throws java.sql.SQLException {
+        org.quire.web.DatabaseProduct.assertRunningOnExpected(dataSource);
+    }
+
+    @Inject
     PostService posts;
 
     @Inject
