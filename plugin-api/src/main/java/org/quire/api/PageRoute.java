@@ -8,6 +8,9 @@ import java.util.Optional;
  * a path it receives; the static export asks {@link #paths()} for every path and renders each, so both produce the
  * same bytes from the same code. A route therefore depends only on the path and the site, never on a query string,
  * a cookie or the time of day.
+ *
+ * <p>Paths are percent-encoded as {@link UrlPaths} encodes them ({@code /tags/%E4%BA%91/}, {@code /tags/a%2Fb/}), so
+ * each segment is unambiguous; {@link #render} receives the path as the request carried it.
  */
 public interface PageRoute {
 

@@ -11,8 +11,8 @@ import java.util.Locale;
  */
 public record SiteInfo(String title, String description, String url, String basePath, Locale locale, ZoneId timeZone) {
 
-    /** An absolute URL for a site path such as {@code /tags/aws/}. */
+    /** An absolute URL for a site path such as {@code /tags/云计算/}, percent-encoded as {@link UrlPaths} does. */
     public String absoluteUrl(String sitePath) {
-        return url + basePath + sitePath;
+        return url + basePath + UrlPaths.encodePath(sitePath);
     }
 }

@@ -30,5 +30,12 @@ public interface SiteView {
     /** Categories of published posts, each once, in the site's order. */
     List<String> categories();
 
+    /** Published posts in a category (compared without regard to case), newest first. */
+    List<PostView> postsInCategory(String category);
+
+    /** Authors of published posts. */
     List<AuthorView> authors();
+
+    /** Published posts an author wrote or co-wrote, newest first; empty for an unknown handle. */
+    List<PostView> postsBy(String authorHandle);
 }

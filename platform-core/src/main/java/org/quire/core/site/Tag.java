@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import org.quire.api.UrlPaths;
+
 /**
  * A tag and the platform's one tag identity rule: tags are the same when their {@link #key() keys} are equal. The
  * key is the name in Unicode NFKC, with whitespace trimmed and collapsed to single spaces, lower-cased without
@@ -37,7 +39,7 @@ public record Tag(String name) {
      * back, and also reads what a browser sends when someone types the tag unencoded.
      */
     public String urlForm() {
-        return PathSegment.encode(key());
+        return UrlPaths.encodeSegment(key());
     }
 
     /**
@@ -47,21 +49,7 @@ public record Tag(String name) {
      * contains something that looks like an escape.
      */
     public static Tag fromUrlForm(String segment) {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(segment.length());
-        byte[] raw = segment.getBytes(StandardCharsets.UTF_8);
-        for (int i = 0; i < raw.length; i++) {
-            if (raw[i] == '%' && i + 2 < raw.length + 0 && hex(raw[i + 1]) >= 0 && hex(raw[i + 2]) >= 0) {
-                bytes.write(hex(raw[i + 1]) * 16 + hex(raw[i + 2]));
-                i += 2;
-            } else {
-                bytes.write(raw[i]);
-            }
-        }
-        return new Tag(bytes.toString(StandardCharsets.UTF_8));
-    }
-
-    private static int hex(byte b) {
-        return Character.digit(b, 16);
+        return new Tag(UrlPaths.decode(segment));
     }
 
     public boolean sameAs(Tag other) {

@@ -235,8 +235,20 @@ public final class TestHost implements PluginContextFactory {
         }
 
         @Override
+        public List<PostView> postsInCategory(String category) {
+            return posts.stream().filter(p -> p.category() != null && p.category().equalsIgnoreCase(category.trim()))
+                    .toList();
+        }
+
+        @Override
         public List<AuthorView> authors() {
             return posts.stream().flatMap(p -> p.authors().stream()).distinct().toList();
+        }
+
+        @Override
+        public List<PostView> postsBy(String authorHandle) {
+            return posts.stream().filter(p -> p.authors().stream()
+                    .anyMatch(a -> a.handle().equalsIgnoreCase(authorHandle.trim()))).toList();
         }
     };
 

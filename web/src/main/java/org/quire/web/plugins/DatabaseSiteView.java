@@ -99,6 +99,27 @@ public class DatabaseSiteView implements SiteView {
     }
 
     @Override
+    public List<PostView> postsInCategory(String category) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            Map<Long, Long> counts = tagCounts();
+            return Post.<Post>find(PUBLISHED + " and lower(category) = ?2 order by publishedAt desc, id desc",
+                            PostStatus.PUBLISHED, category.trim().toLowerCase(Locale.ROOT)).stream()
+                    .map(post -> view(post, counts)).toList();
+        });
+    }
+
+    @Override
+    public List<PostView> postsBy(String authorHandle) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            Map<Long, Long> counts = tagCounts();
+            return Post.<Post>find("select p from Post p join p.authors a where a.handle = ?1 and p.status = ?2"
+                            + " and p.deletedAt is null order by p.publishedAt desc, p.id desc",
+                            authorHandle.trim().toLowerCase(Locale.ROOT), PostStatus.PUBLISHED).stream()
+                    .map(post -> view(post, counts)).toList();
+        });
+    }
+
+    @Override
     public List<AuthorView> authors() {
         return QuarkusTransaction.joiningExisting().call(() -> Account.getEntityManager()
                 .createQuery("select distinct a from Post p join p.authors a where p.status = :s"

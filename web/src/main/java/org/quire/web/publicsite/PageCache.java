@@ -100,9 +100,8 @@ public class PageCache {
         affected.add("list:archive");
         change.authors().forEach(id -> affected.add("list:author:" + id));
         change.months().forEach(month -> affected.add("list:month:" + month));
+        // The post's own pages depend on post:<id>, so its old and new paths go too, however they were spelled.
         invalidate(affected);
-        // Paths the post had may now be redirects or 404s.
-        change.paths().forEach(pages::remove);
     }
 
     /** Removes the least recently used tenth, so eviction is rare rather than on every insert. */

@@ -96,6 +96,15 @@ public class PublicPages {
     /** The page at {@code sitePath}: a page, a redirect, or the not-found page. */
     @Transactional
     public RenderedPage render(String sitePath) {
+        return render(sitePath, org.quire.api.UrlPaths.encodePath(sitePath));
+    }
+
+    /**
+     * The page at a path, given both as text ({@code sitePath}, for posts) and as requested ({@code encodedPath},
+     * for plugin routes, whose segments must stay unambiguous).
+     */
+    @Transactional
+    public RenderedPage render(String sitePath, String encodedPath) {
         Site site = Site.get();
         if (sitePath.equals("/")) {
             return homePage(site, 1);
@@ -136,9 +145,9 @@ public class PublicPages {
         if (!sitePath.endsWith("/") && Post.findByPath(sitePath + "/").filter(Post::isPublic).isPresent()) {
             return RenderedPage.redirect(sitePath + "/");
         }
-        Optional<PluginRoutes.Mounted> route = pluginRoutes.match(sitePath);
+        Optional<PluginRoutes.Mounted> route = pluginRoutes.match(encodedPath);
         if (route.isPresent()) {
-            Optional<org.quire.api.Page> page = pluginRoutes.render(route.get(), sitePath, plugins);
+            Optional<org.quire.api.Page> page = pluginRoutes.render(route.get(), encodedPath, plugins);
             if (page.isPresent()) {
                 // A plugin page may show any published post, so any post change drops it (see PageCache).
                 return new RenderedPage(200, page.get().contentType(), page.get().body(), null,
@@ -385,14 +394,7 @@ public class PublicPages {
 
     /** The absolute URL of a site path, each segment percent-encoded (CJK slugs), from the configured site URL. */
     public static String absoluteUrl(Site site, String sitePath) {
-        StringBuilder url = new StringBuilder(site.url).append(site.basePath);
-        for (String segment : sitePath.split("/", -1)) {
-            if (url.charAt(url.length() - 1) != '/' || !segment.isEmpty()) {
-                url.append(url.charAt(url.length() - 1) == '/' ? "" : "/");
-            }
-            url.append(org.quire.core.site.PathSegment.encode(segment));
-        }
-        return url.toString();
+        return site.url + site.basePath + org.quire.api.UrlPaths.encodePath(sitePath);
     }
 
     private static String truncate(String text, int max) {

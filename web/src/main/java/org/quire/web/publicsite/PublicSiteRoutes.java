@@ -1,7 +1,5 @@
 package org.quire.web.publicsite;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -13,7 +11,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
-import org.quire.core.site.PathSegment;
+import org.quire.api.UrlPaths;
 import org.quire.web.site.Site;
 
 import io.netty.buffer.Unpooled;
@@ -79,32 +77,34 @@ public class PublicSiteRoutes {
                 return;
             }
         }
+        String encodedBase = UrlPaths.encodePath(basePath());
+        if (!encodedBase.isEmpty()) {
+            if (raw.equals(encodedBase)) {
+                redirect(ctx, "/");
+                return;
+            }
+            if (!raw.startsWith(encodedBase + "/")) {
+                ctx.next();
+                return;
+            }
+            raw = raw.substring(encodedBase.length());
+        }
+        // Cached by the path as requested; pages are dropped by what they show, so two spellings of one path are
+        // both dropped when it changes.
+        PageCache.Entry cached = cache.get(raw);
+        if (cached != null) {
+            serve(ctx, cached);
+            return;
+        }
+        String encodedPath = raw;
         String sitePath = decode(raw);
         if (sitePath == null) {
             ctx.next();
             return;
         }
-        String base = basePath();
-        if (!base.isEmpty()) {
-            if (sitePath.equals(base)) {
-                redirect(ctx, "/");
-                return;
-            }
-            if (!sitePath.startsWith(base + "/")) {
-                ctx.next();
-                return;
-            }
-            sitePath = sitePath.substring(base.length());
-        }
-        PageCache.Entry cached = cache.get(sitePath);
-        if (cached != null) {
-            serve(ctx, cached);
-            return;
-        }
-        String path = sitePath;
-        ctx.vertx().<RenderedPage>executeBlocking(() -> pages.render(path), false).onComplete(result -> {
+        ctx.vertx().<RenderedPage>executeBlocking(() -> pages.render(sitePath, encodedPath), false).onComplete(result -> {
             if (result.failed()) {
-                LOG.errorf(result.cause(), "Rendering %s failed", path);
+                LOG.errorf(result.cause(), "Rendering %s failed", sitePath);
                 ctx.fail(500, result.cause());
                 return;
             }
@@ -112,7 +112,7 @@ public class PublicSiteRoutes {
             if (page.status() == 301) {
                 redirect(ctx, page.location());
             } else if (page.cacheable()) {
-                serve(ctx, cache.put(path, page));
+                serve(ctx, cache.put(encodedPath, page));
             } else {
                 ctx.response().setStatusCode(page.status()).putHeader(HttpHeaders.CONTENT_TYPE, page.contentType())
                         .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
@@ -181,38 +181,12 @@ public class PublicSiteRoutes {
 
     /** Percent-encodes each segment of a site path for a Location header. */
     static String encode(String sitePath) {
-        StringBuilder out = new StringBuilder();
-        String[] segments = sitePath.split("/", -1);
-        for (int i = 0; i < segments.length; i++) {
-            if (i > 0) {
-                out.append('/');
-            }
-            out.append(PathSegment.encode(segments[i]));
-        }
-        return out.toString();
+        return UrlPaths.encodePath(sitePath);
     }
 
     /** The request path as text: percent-encoded UTF-8 decoded; null when it is not valid UTF-8. */
     static String decode(String rawPath) {
-        if (rawPath.indexOf('%') < 0) {
-            return rawPath;
-        }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(rawPath.length());
-        for (int i = 0; i < rawPath.length(); i++) {
-            char c = rawPath.charAt(i);
-            if (c == '%' && i + 2 < rawPath.length() && Character.digit(rawPath.charAt(i + 1), 16) >= 0
-                    && Character.digit(rawPath.charAt(i + 2), 16) >= 0) {
-                bytes.write(Character.digit(rawPath.charAt(i + 1), 16) * 16 + Character.digit(rawPath.charAt(i + 2), 16));
-                i += 2;
-            } else {
-                byte[] encoded = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-                bytes.write(encoded, 0, encoded.length);
-            }
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes.toByteArray())).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            return null;
-        }
+        String decoded = UrlPaths.decode(rawPath);
+        return decoded.indexOf('\uFFFD') >= 0 && rawPath.indexOf('\uFFFD') < 0 ? null : decoded;
     }
 }

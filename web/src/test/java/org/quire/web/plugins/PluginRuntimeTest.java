@@ -18,7 +18,7 @@ class PluginRuntimeTest {
         given().when().get("/api/runtime").then()
                 .statusCode(200)
                 .body("apiVersion", equalTo(ApiVersion.CURRENT.toString()))
-                .body("plugins.id", hasItems("images", "tags", "rss", "aws-cards"))
+                .body("plugins.id", hasItems("images", "tags", "feeds", "aws-cards"))
                 .body("refused", empty());
     }
 

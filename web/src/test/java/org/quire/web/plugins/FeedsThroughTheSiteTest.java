@@ -1,0 +1,81 @@
+package org.quire.web.plugins;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.quire.web.accounts.Account;
+import org.quire.web.content.Post;
+import org.quire.web.content.PostService;
+import org.quire.web.content.PostStatus;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The built-in feeds plugin served by the site: through the dispatcher, the page cache and conditional GET. */
+@QuarkusTest
+@Tag("database")
+class FeedsThroughTheSiteTest {
+
+    @Inject
+    PostService posts;
+
+    @Inject
+    javax.sql.DataSource dataSource;
+
+    @org.junit.jupiter.api.BeforeEach
+    void runsOnTheExpectedDatabase() throws java.sql.SQLException {
+        org.quire.web.DatabaseProduct.assertRunningOnExpected(dataSource);
+    }
+
+    private Post seed() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Post existing = Post.findBySlug("aws-reinvent").orElse(null);
+            if (existing != null) {
+                return existing;
+            }
+            String source = java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("quire.shared.dir"),
+                    "seed", "2017-12-29-aws-reinvent.md"));
+            Post post = posts.create(source, "2017-12-29-aws-reinvent.md", PostStatus.PUBLISHED,
+                    Account.findByHandle("admin").orElseThrow()).post();
+            return posts.publish(post.id);
+        });
+    }
+
+    @Test
+    void theSeedPostIsInTheAwsTagFeedWithFullContentAndAbsoluteImages() {
+        seed();
+        String atom = given().get("/feeds/tags/aws/atom.xml").then().statusCode(200)
+                .contentType(containsString("application/atom+xml")).extract().asString();
+        assertThat(atom).contains("<title>Review of AWS re:invent</title>",
+                "http://localhost:8080/images/15129744814539.jpg", "&lt;h2 id=\"总结\"&gt;总结&lt;/h2&gt;");
+    }
+
+    @Test
+    void aRepeatedFeedRequestWithItsEtagGets304() {
+        seed();
+        String etag = given().get("/feed.xml").then().statusCode(200).extract().header("ETag");
+        given().header("If-None-Match", etag).get("/feed.xml").then().statusCode(304);
+    }
+
+    @Test
+    void unpublishedPostsLeaveEveryFeed() {
+        String slug = "feed-" + UUID.randomUUID();
+        Post post = QuarkusTransaction.requiringNew().call(() -> posts.publish(posts.create(
+                "---\ntitle: Briefly public\nslug: " + slug + "\ntags: [Ephemeral]\ncategory: Fleeting\n---\nText\n",
+                null, PostStatus.PUBLISHED, null).post().id));
+        given().get("/feed.json").then().statusCode(200).body(containsString(slug));
+        given().get("/feeds/tags/ephemeral/rss.xml").then().statusCode(200).body(containsString(slug));
+        QuarkusTransaction.requiringNew().run(() -> posts.unpublish(post.id));
+        given().get("/feed.json").then().statusCode(200).body(org.hamcrest.Matchers.not(containsString(slug)));
+        given().get("/atom.xml").then().statusCode(200).body(org.hamcrest.Matchers.not(containsString(slug)));
+        given().get("/feeds/tags/ephemeral/rss.xml").then().statusCode(404);
+        given().get("/feeds/categories/Fleeting/atom.xml").then().statusCode(404);
+    }
+}
