@@ -29,4 +29,15 @@ public interface PageRoute {
      * @return empty when the path matches the pattern but names nothing (an unknown tag): the host answers 404
      */
     Optional<Page> render(String path);
+
+    /**
+     * The forms of another page that this route serves, announced in that page's head; for example a feed route
+     * returns its feed for {@code /} and for the tag pages it follows. Called for every page the host renders, so it
+     * must be cheap; the default is none.
+     *
+     * @param pagePath the page's site path, percent-encoded
+     */
+    default List<Alternate> alternatesOf(String pagePath) {
+        return List.of();
+    }
 }

@@ -70,7 +70,8 @@ public class DatabaseSiteView implements SiteView {
             Map<Long, Long> counts = tagCounts();
             return TagEntity.<TagEntity>listAll().stream().filter(t -> counts.containsKey(t.id))
                     .sorted((a, b) -> a.key.compareTo(b.key))
-                    .map(t -> new TagView(t.name, t.key, t.urlForm, counts.get(t.id).intValue())).toList();
+                    .map(t -> new TagView(t.name, t.key, t.urlForm, counts.get(t.id).intValue(), t.description,
+                            t.coverPath)).toList();
         });
     }
 
@@ -151,7 +152,7 @@ public class DatabaseSiteView implements SiteView {
                 post.publishedAt == null ? null : post.publishedAt.atOffset(ZoneOffset.UTC),
                 post.updatedAt.atOffset(ZoneOffset.UTC), post.description, post.excerptHtml, post.html, post.category,
                 post.tags.stream().map(t -> new TagView(t.name, t.key, t.urlForm,
-                        counts.getOrDefault(t.id, 0L).intValue())).toList(),
+                        counts.getOrDefault(t.id, 0L).intValue(), t.description, t.coverPath)).toList(),
                 post.authors.stream().map(DatabaseSiteView::author).toList(), extra);
     }
 

@@ -78,6 +78,20 @@ public class PluginRoutes {
         }
     }
 
+    /** What every plugin route offers as another form of the page at {@code encodedPagePath}; failures are skipped. */
+    public List<org.quire.api.Alternate> alternatesOf(String encodedPagePath, PluginRuntime runtime) {
+        List<org.quire.api.Alternate> alternates = new ArrayList<>();
+        for (Mounted mounted : routes) {
+            try {
+                alternates.addAll(mounted.route().alternatesOf(encodedPagePath));
+            } catch (RuntimeException e) {
+                runtime.registry().report(new PluginProblem(mounted.plugin().id(), "route",
+                        "alternates of " + encodedPagePath + " failed: " + e, e));
+            }
+        }
+        return alternates;
+    }
+
     static String shadowProblem(String pattern) {
         if (pattern == null || !pattern.startsWith("/")) {
             return "a pattern must start with '/'";

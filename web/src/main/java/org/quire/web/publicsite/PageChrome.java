@@ -11,7 +11,12 @@ import io.quarkus.qute.TemplateData;
 @TemplateData
 public record PageChrome(String siteTitle, String siteDescription, String siteUrl, String basePath, String lang,
                          String pageTitle, String description, String canonicalUrl, String ogType, String imageUrl,
-                         String jsonLd) {
+                         String jsonLd, java.util.List<AlternateLink> alternates) {
+
+    /** A {@code <link rel="alternate">} a plugin offers for the page, such as a feed. */
+    @TemplateData
+    public record AlternateLink(String type, String title, String href) {
+    }
 
     /** A site path with the base path in front, for links inside the site. */
     public String link(String sitePath) {

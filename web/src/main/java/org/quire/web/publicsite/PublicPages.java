@@ -79,6 +79,9 @@ public class PublicPages {
     @Location("theme/sitemap.xml")
     Template sitemap;
 
+    @Location("theme/plugin-page.html")
+    Template pluginPage;
+
     /** One heading of a post's table of contents. */
     @TemplateData
     public record TocEntry(int level, String id, String text) {
@@ -150,8 +153,11 @@ public class PublicPages {
             Optional<org.quire.api.Page> page = pluginRoutes.render(route.get(), encodedPath, plugins);
             if (page.isPresent()) {
                 // A plugin page may show any published post, so any post change drops it (see PageCache).
-                return new RenderedPage(200, page.get().contentType(), page.get().body(), null,
-                        Set.of("plugin:" + route.get().plugin().id(), "list:home"), Instant.now());
+                Set<String> deps = Set.of("plugin:" + route.get().plugin().id(), "list:home");
+                if (page.get().themed()) {
+                    return themedPluginPage(site, sitePath, page.get(), deps);
+                }
+                return new RenderedPage(200, page.get().contentType(), page.get().body(), null, deps, Instant.now());
             }
         }
         return notFoundPage(site);
@@ -291,6 +297,15 @@ public class PublicPages {
         return new RenderedPage(200, HTML, body, null, deps, post.updatedAt);
     }
 
+    /** A plugin's main content inside the site's layout, with the site's head and metadata. */
+    private RenderedPage themedPluginPage(Site site, String sitePath, org.quire.api.Page page, Set<String> deps) {
+        String content = new String(page.body(), java.nio.charset.StandardCharsets.UTF_8);
+        PageChrome chrome = chrome(site, page.title() + " · " + site.title, site.description, sitePath, "website",
+                null, null);
+        String body = pluginPage.data("chrome", chrome).data("text", text(site)).data("content", content).render();
+        return new RenderedPage(200, HTML, body, null, deps, Instant.now());
+    }
+
     private RenderedPage notFoundPage(Site site) {
         ThemeText text = text(site);
         PageChrome chrome = chrome(site, text.notFoundTitle() + " · " + site.title, null, "/404.html", "website",
@@ -385,11 +400,14 @@ public class PublicPages {
         return ThemeText.forLocale(Locale.forLanguageTag(site.locale));
     }
 
-    private static PageChrome chrome(Site site, String title, String description, String path, String ogType,
-                                     String imageUrl, String jsonLd) {
+    private PageChrome chrome(Site site, String title, String description, String path, String ogType,
+                              String imageUrl, String jsonLd) {
         String trimmed = description == null ? null : truncate(description.strip(), 300);
+        List<PageChrome.AlternateLink> alternates = pluginRoutes.alternatesOf(org.quire.api.UrlPaths.encodePath(path),
+                plugins).stream().map(a -> new PageChrome.AlternateLink(a.type(), a.title(), site.basePath + a.path()))
+                .toList();
         return new PageChrome(site.title, site.description, site.url, site.basePath, site.locale, title, trimmed,
-                absoluteUrl(site, path), ogType, imageUrl, jsonLd);
+                absoluteUrl(site, path), ogType, imageUrl, jsonLd, alternates);
     }
 
     /** The absolute URL of a site path, each segment percent-encoded (CJK slugs), from the configured site URL. */

@@ -58,6 +58,18 @@ class FeedsThroughTheSiteTest {
     }
 
     @Test
+    void pagesAnnounceTheirFeedsForAutodiscovery() {
+        seed();
+        org.jsoup.nodes.Document home = org.jsoup.Jsoup.parse(given().get("/").then().statusCode(200).extract().asString());
+        assertThat(home.select("link[rel=alternate]").eachAttr("href")).contains("/feed.xml", "/atom.xml", "/feed.json");
+        assertThat(home.select("link[rel=alternate][href=/atom.xml]").attr("type")).isEqualTo("application/atom+xml");
+        org.jsoup.nodes.Document tag = org.jsoup.Jsoup.parse(given().get("/tags/aws/").then().statusCode(200)
+                .extract().asString());
+        assertThat(tag.select("link[rel=alternate]").eachAttr("href"))
+                .contains("/feeds/tags/aws/rss.xml", "/feeds/tags/aws/atom.xml", "/feeds/tags/aws/feed.json", "/feed.xml");
+    }
+
+    @Test
     void aRepeatedFeedRequestWithItsEtagGets304() {
         seed();
         String etag = given().get("/feed.xml").then().statusCode(200).extract().header("ETag");

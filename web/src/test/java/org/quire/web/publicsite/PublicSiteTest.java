@@ -57,9 +57,13 @@ class PublicSiteTest {
 
     @Test
     void homeListsPublishedPostsNewestFirst() {
+        String title = unique("Newest");
+        create("---\ntitle: " + title + "\nslug: " + unique("newest") + "\n---\nJust now\n", PostStatus.PUBLISHED);
         Document home = html(given().get("/").then().statusCode(200).contentType(containsString("text/html")).extract().response());
         assertThat(home.select("html").attr("lang")).isEqualTo("en");
-        assertThat(home.select("article.post-summary h2 a").eachText()).contains("Welcome to Quire");
+        assertThat(home.select("article.post-summary h2 a").first().text()).isEqualTo(title);
+        List<String> dates = home.select("article.post-summary time").eachAttr("datetime");
+        assertThat(dates).isSortedAccordingTo(java.util.Comparator.reverseOrder());
         assertThat(home.select("link[rel=canonical]").attr("href")).isEqualTo("http://localhost:8080/");
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.quire.api.Alternate;
 import org.quire.api.AuthorView;
 import org.quire.api.Page;
 import org.quire.api.PageRoute;
@@ -66,6 +67,31 @@ final class ScopedFeedRoute implements PageRoute {
             return Optional.empty();
         }
         return source(name, path).map(source -> writer.write(source, format.get()));
+    }
+
+    /**
+     * The archive page of a tag, category or author announces its feeds: {@code /tags/aws/} (and its later pages)
+     * gets {@code /feeds/tags/aws/…}. The name is taken from the page path as it is, without a lookup.
+     */
+    @Override
+    public List<Alternate> alternatesOf(String pagePath) {
+        String archive = "/" + scope.segment + "/";
+        if (!pagePath.startsWith(archive)) {
+            return List.of();
+        }
+        String rest = pagePath.substring(archive.length());
+        int slash = rest.indexOf('/');
+        if (slash <= 0) {
+            return List.of();
+        }
+        String name = rest.substring(0, slash);
+        String label = UrlPaths.decode(name);
+        List<Alternate> alternates = new ArrayList<>();
+        for (FeedFormat format : FeedFormat.values()) {
+            alternates.add(new Alternate(format.contentType.substring(0, format.contentType.indexOf(';')),
+                    label + " (" + format.fileName + ")", prefix() + name + "/" + format.fileName));
+        }
+        return alternates;
     }
 
     private String prefix() {

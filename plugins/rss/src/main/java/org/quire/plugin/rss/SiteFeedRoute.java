@@ -3,6 +3,7 @@ package org.quire.plugin.rss;
 import java.util.List;
 import java.util.Optional;
 
+import org.quire.api.Alternate;
 import org.quire.api.Page;
 import org.quire.api.PageRoute;
 import org.quire.api.PluginContext;
@@ -31,6 +32,18 @@ final class SiteFeedRoute implements PageRoute {
     @Override
     public List<String> paths() {
         return List.of(path);
+    }
+
+    /** Every page of the site announces the site's feeds. */
+    @Override
+    public List<Alternate> alternatesOf(String pagePath) {
+        String kind = switch (format) {
+            case RSS -> "RSS";
+            case ATOM -> "Atom";
+            case JSON -> "JSON Feed";
+        };
+        return List.of(new Alternate(format.contentType.substring(0, format.contentType.indexOf(';')),
+                context.site().info().title() + " (" + kind + ")", path));
     }
 
     @Override
