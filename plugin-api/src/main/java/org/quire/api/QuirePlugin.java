@@ -59,6 +59,11 @@ public interface QuirePlugin {
         return List.of();
     }
 
+    /** HTML the plugin adds to post pages, such as related posts. */
+    default List<PostSection> postSections() {
+        return List.of();
+    }
+
     /** Called for each event in the site; see {@link SiteEvent} for when. */
     default void onEvent(SiteEvent event) {
     }

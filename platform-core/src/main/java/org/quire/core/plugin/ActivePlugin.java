@@ -11,6 +11,7 @@ import org.quire.api.DocumentTransform;
 import org.quire.api.PageRoute;
 import org.quire.api.PluginContext;
 import org.quire.api.PluginDescriptor;
+import org.quire.api.PostSection;
 import org.quire.api.QuirePlugin;
 import org.quire.api.TemplateRenderer;
 
@@ -26,6 +27,7 @@ public final class ActivePlugin {
     private final List<DocumentTransform> documentTransforms;
     private final List<PageRoute> routes;
     private final List<String> templates;
+    private final List<PostSection> postSections;
 
     ActivePlugin(QuirePlugin plugin, PluginDescriptor descriptor, PluginContext context) {
         this.plugin = plugin;
@@ -35,6 +37,11 @@ public final class ActivePlugin {
         this.documentTransforms = List.copyOf(plugin.documentTransforms());
         this.routes = List.copyOf(plugin.routes());
         this.templates = List.copyOf(plugin.templates());
+        this.postSections = List.copyOf(plugin.postSections());
+    }
+
+    public List<PostSection> postSections() {
+        return postSections;
     }
 
     public String id() {

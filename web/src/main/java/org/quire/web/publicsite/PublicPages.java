@@ -61,6 +61,9 @@ public class PublicPages {
     @Inject
     PluginRuntime plugins;
 
+    @Inject
+    org.quire.web.plugins.DatabaseSiteView siteView;
+
     @Location("theme/home.html")
     Template home;
 
@@ -289,12 +292,43 @@ public class PublicPages {
         PageChrome chrome = chrome(site, post.title + " · " + site.title,
                 post.description != null && !post.description.isBlank() ? post.description : post.excerptText,
                 post.path, "article", imageUrl, articleJsonLd(site, summary, imageUrl));
+        List<String> sections = sections(post);
         String body = postPage.data("chrome", chrome).data("text", text(site)).data("post", summary)
-                .data("toc", toc(post)).data("body", post.html).render();
+                .data("toc", toc(post)).data("body", post.html).data("sections", sections).render();
         Set<String> deps = new LinkedHashSet<>();
         deps.add("post:" + post.id);
+        if (!sections.isEmpty()) {
+            // A section such as related posts shows other posts, so any post change drops this page too.
+            deps.add("list:home");
+        }
         post.authors.forEach(a -> deps.add("account:" + a.id));
         return new RenderedPage(200, HTML, body, null, deps, post.updatedAt);
+    }
+
+    /** What plugins add after the post's content; a section that throws is reported and left out. */
+    private List<String> sections(Post post) {
+        List<String> html = new ArrayList<>();
+        org.quire.api.PostView view = null;
+        for (org.quire.core.plugin.ActivePlugin plugin : plugins.active()) {
+            for (org.quire.api.PostSection section : plugin.postSections()) {
+                if (!org.quire.api.PostSection.AFTER_CONTENT.equals(section.slot())) {
+                    continue;
+                }
+                try {
+                    if (view == null) {
+                        view = siteView.postBySlug(post.slug).orElse(null);
+                        if (view == null) {
+                            return html;
+                        }
+                    }
+                    section.render(view).filter(s -> !s.isBlank()).ifPresent(html::add);
+                } catch (RuntimeException e) {
+                    plugins.registry().report(new org.quire.core.plugin.PluginProblem(plugin.id(), "section",
+                            "section for " + post.path + " failed: " + e, e));
+                }
+            }
+        }
+        return html;
     }
 
     /** A plugin's main content inside the site's layout, with the site's head and metadata. */

@@ -129,6 +129,37 @@ class TagsThroughTheSiteTest {
     }
 
     @Test
+    void aPostShowsTheRelatedPostsThatShareMostTags() {
+        String x = "rel-x-" + UUID.randomUUID().toString().substring(0, 5);
+        String y = "rel-y-" + UUID.randomUUID().toString().substring(0, 5);
+        Post a = publish("Related A", x + ", " + y, "date: 2019-01-01\n");
+        publish("Related B", x + ", " + y, "date: 2019-01-02\n");
+        publish("Related C", x, "date: 2019-01-03\n");
+        publish("Unrelated D", "rel-z-" + UUID.randomUUID().toString().substring(0, 5), "date: 2019-01-04\n");
+        String html = given().urlEncodingEnabled(false).get(org.quire.api.UrlPaths.encodePath(a.path)).then()
+                .statusCode(200).extract().asString();
+        Document page = Jsoup.parse(html);
+        assertThat(page.select("section.related-posts h2").text()).isEqualTo("Related posts");
+        assertThat(page.select("section.related-posts a").eachText()).containsExactly("Related B", "Related C");
+        assertThat(org.quire.web.publicsite.NuHtmlCheckerAccess.errors(html)).isEmpty();
+    }
+
+    @Test
+    void scheduledAndDeletedPostsAreInNoArchiveOrFeed() {
+        String tag = "hidden-" + UUID.randomUUID().toString().substring(0, 6);
+        publish("Visible", tag, "");
+        QuarkusTransaction.requiringNew().run(() -> posts.create("---\ntitle: Scheduled one\nslug: " + UUID.randomUUID()
+                + "\ntags: [" + tag + "]\n---\n", null, PostStatus.SCHEDULED, null));
+        Post deleted = publish("Deleted one", tag, "");
+        QuarkusTransaction.requiringNew().run(() -> Post.<Post>findById(deleted.id).deletedAt = Instant.now());
+        cache.invalidateAll();
+        for (String path : new String[] {"/tags/" + tag + "/", "/feeds/tags/" + tag + "/atom.xml", "/feed.json", "/tags/"}) {
+            given().get(path).then().statusCode(200).body(not(containsString("Scheduled one")))
+                    .body(not(containsString("Deleted one")));
+        }
+    }
+
+    @Test
     void unpublishedPostsLeaveTheArchives() {
         String tag = "leaving-" + UUID.randomUUID().toString().substring(0, 6);
         Post staying = publish("Staying", tag, "");

@@ -6,6 +6,7 @@ import java.util.List;
 import org.quire.api.PageRoute;
 import org.quire.api.PluginContext;
 import org.quire.api.PluginDescriptor;
+import org.quire.api.PostSection;
 import org.quire.api.QuirePlugin;
 import org.quire.api.SettingDefinition;
 import org.quire.api.SettingType;
@@ -22,6 +23,7 @@ public final class TagsPlugin implements QuirePlugin {
     static final String POSTS_PER_PAGE = "posts-per-page";
     static final String TAG_ARCHIVES = "tag-archives";
     static final String CATEGORY_ARCHIVES = "category-archives";
+    static final String RELATED_POSTS = "related-posts";
 
     private PluginContext context;
 
@@ -34,6 +36,8 @@ public final class TagsPlugin implements QuirePlugin {
                 .setting(SettingDefinition.of(POSTS_PER_PAGE, SettingType.INTEGER, "10", "Posts on one archive page"))
                 .setting(SettingDefinition.of(TAG_ARCHIVES, SettingType.BOOLEAN, "true", "Serve /tags/ and one archive per tag"))
                 .setting(SettingDefinition.of(CATEGORY_ARCHIVES, SettingType.BOOLEAN, "true", "Serve one archive per category"))
+                .setting(SettingDefinition.of(RELATED_POSTS, SettingType.INTEGER, "3",
+                        "How many related posts (sharing tags) to show after a post; 0 for none"))
                 .build();
     }
 
@@ -44,7 +48,12 @@ public final class TagsPlugin implements QuirePlugin {
 
     @Override
     public List<String> templates() {
-        return List.of("index.html", "archive.html");
+        return List.of("index.html", "archive.html", "related.html");
+    }
+
+    @Override
+    public List<PostSection> postSections() {
+        return List.of(new RelatedPosts(context));
     }
 
     @Override
