@@ -51,6 +51,19 @@ class ChineseSiteTest {
     }
 
     @Test
+    void chineseTagsAreListedInPinyinOrder() {
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> posts.publish(posts.create(
+                "---\ntitle: 城市\nslug: cities\ntags: [上海, 北京, 安徽]\n---\n正文\n", null,
+                org.quire.web.content.PostStatus.PUBLISHED, null).post().id));
+        String html = given().get("/tags/").then().statusCode(200).extract().asString();
+        Document index = Jsoup.parse(html);
+        assertThat(index.select("h1").text()).isEqualTo("标签");
+        // Code-point order would be 上海, 北京, 安徽; readers expect pinyin: an, bei, shang.
+        assertThat(index.select(".tag-list a").eachText()).containsSubsequence("安徽", "北京", "上海");
+        assertThat(NuHtmlChecker.errors(html)).isEmpty();
+    }
+
+    @Test
     void everyPageTypePassesTheNuHtmlChecker() {
         Post seed = SeedPosts.publish(posts);
         Map<String, Integer> pages = Map.of("/", 200, seed.path, 200, "/authors/admin/", 200, "/archive/", 200,
