@@ -9,15 +9,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import jakarta.inject.Inject;
+
 import org.hibernate.StaleObjectStateException;
 
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.quire.web.DatabaseProduct;
+import org.quire.web.DatabaseTest;
 import org.quire.web.accounts.Account;
 import org.quire.web.accounts.Role;
 import org.quire.web.content.ContentException.Reason;
@@ -28,11 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** Storage of posts on the configured database: H2 here, PostgreSQL and MariaDB in the integration profile. */
 @QuarkusTest
-@Tag("database")
-class PostPersistenceTest {
-
-    @Inject
-    DataSource dataSource;
+class PostPersistenceTest extends DatabaseTest {
 
     @Inject
     Flyway flyway;

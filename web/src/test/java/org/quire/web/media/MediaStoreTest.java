@@ -11,23 +11,15 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.quire.api.MediaItem;
+import org.quire.web.DatabaseTest;
 
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@Tag("database")
-class MediaStoreTest {
+class MediaStoreTest extends DatabaseTest {
 
-    @Inject
-    javax.sql.DataSource dataSource;
-
-    @org.junit.jupiter.api.BeforeEach
-    void runsOnTheExpectedDatabase() throws java.sql.SQLException {
-        org.quire.web.DatabaseProduct.assertRunningOnExpected(dataSource);
-    }
 
     @Inject
     MediaStore store;

@@ -8,8 +8,8 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.quire.web.DatabaseTest;
 import org.quire.web.accounts.Account;
 import org.quire.web.content.Post;
 import org.quire.web.content.PostService;
@@ -20,32 +20,14 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** The built-in feeds plugin served by the site: through the dispatcher, the page cache and conditional GET. */
 @QuarkusTest
-@Tag("database")
-class FeedsThroughTheSiteTest {
+class FeedsThroughTheSiteTest extends DatabaseTest {
 
     @Inject
     PostService posts;
 
-    @Inject
-    javax.sql.DataSource dataSource;
-
-    @org.junit.jupiter.api.BeforeEach
-    void runsOnTheExpectedDatabase() throws java.sql.SQLException {
-        org.quire.web.DatabaseProduct.assertRunningOnExpected(dataSource);
-    }
 
     private Post seed() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Post existing = Post.findBySlug("aws-reinvent").orElse(null);
-            if (existing != null) {
-                return existing;
-            }
-            String source = java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("quire.shared.dir"),
-                    "seed", "2017-12-29-aws-reinvent.md"));
-            Post post = posts.create(source, "2017-12-29-aws-reinvent.md", PostStatus.PUBLISHED,
-                    Account.findByHandle("admin").orElseThrow()).post();
-            return posts.publish(post.id);
-        });
+        return org.quire.web.SeedPosts.publish(posts);
     }
 
     @Test

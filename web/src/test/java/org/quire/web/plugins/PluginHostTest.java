@@ -10,9 +10,9 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.quire.api.SiteEvent;
+import org.quire.web.DatabaseTest;
 import org.quire.web.content.Post;
 import org.quire.web.content.PostService;
 import org.quire.web.content.PostStatus;
@@ -24,16 +24,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** Plugins served through the host: routes, templates, settings, events and the page cache. */
 @QuarkusTest
-@Tag("database")
-class PluginHostTest {
+class PluginHostTest extends DatabaseTest {
 
-    @Inject
-    javax.sql.DataSource dataSource;
-
-    @org.junit.jupiter.api.BeforeEach
-    void runsOnTheExpectedDatabase() throws java.sql.SQLException {
-        org.quire.web.DatabaseProduct.assertRunningOnExpected(dataSource);
-    }
 
     @Inject
     PostService posts;

@@ -13,9 +13,9 @@ import jakarta.inject.Inject;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.quire.web.DatabaseProduct;
+import org.quire.web.DatabaseTest;
 import org.quire.web.content.Post;
 import org.quire.web.content.PostService;
 import org.quire.web.content.PostStatus;
@@ -27,8 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** The built-in tags plugin served by the site, themed by the host. */
 @QuarkusTest
-@Tag("database")
-class TagsThroughTheSiteTest {
+class TagsThroughTheSiteTest extends DatabaseTest {
 
     @Inject
     PostService posts;
@@ -36,13 +35,6 @@ class TagsThroughTheSiteTest {
     @Inject
     PageCache cache;
 
-    @Inject
-    javax.sql.DataSource dataSource;
-
-    @BeforeEach
-    void runsOnTheExpectedDatabase() throws java.sql.SQLException {
-        DatabaseProduct.assertRunningOnExpected(dataSource);
-    }
 
     private Post publish(String title, String tags, String extra) {
         return QuarkusTransaction.requiringNew().call(() -> posts.publish(posts.create("---\ntitle: " + title

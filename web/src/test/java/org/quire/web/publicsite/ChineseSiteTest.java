@@ -40,7 +40,7 @@ class ChineseSiteTest {
 
     @Test
     void theSeedPostSaysItIsChinese() {
-        Post seed = SeedPosts.publish(posts);
+        Post seed = org.quire.web.SeedPosts.publish(posts);
         Document page = Jsoup.parse(given().get(seed.path).then().statusCode(200).extract().asString());
         assertThat(page.select("html").attr("lang")).isEqualTo("zh-CN");
         assertThat(page.select(".post-body h2")).hasSize(7);
@@ -65,7 +65,7 @@ class ChineseSiteTest {
 
     @Test
     void everyPageTypePassesTheNuHtmlChecker() {
-        Post seed = SeedPosts.publish(posts);
+        Post seed = org.quire.web.SeedPosts.publish(posts);
         Map<String, Integer> pages = Map.of("/", 200, seed.path, 200, "/authors/admin/", 200, "/archive/", 200,
                 "/archive/2017/12/", 200, "/no/such/page/", 404);
         pages.forEach((path, status) -> {

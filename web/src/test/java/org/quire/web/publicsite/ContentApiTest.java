@@ -11,8 +11,8 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.quire.web.DatabaseTest;
 import org.quire.web.content.Post;
 import org.quire.web.content.PostService;
 import org.quire.web.content.PostStatus;
@@ -21,16 +21,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@Tag("database")
-class ContentApiTest {
+class ContentApiTest extends DatabaseTest {
 
-    @Inject
-    javax.sql.DataSource dataSource;
-
-    @org.junit.jupiter.api.BeforeEach
-    void runsOnTheExpectedDatabase() throws java.sql.SQLException {
-        org.quire.web.DatabaseProduct.assertRunningOnExpected(dataSource);
-    }
 
     @Inject
     PostService posts;
@@ -62,7 +54,7 @@ class ContentApiTest {
 
     @Test
     void filtersByAuthorAndShowsOnePostWithItsHtml() {
-        SeedPosts.publish(posts);
+        org.quire.web.SeedPosts.publish(posts);
         given().queryParam("author", "admin").get("/api/content/posts").then().statusCode(200)
                 .body("items.slug", hasItem("aws-reinvent"));
         given().get("/api/content/posts/aws-reinvent").then().statusCode(200)

@@ -12,8 +12,8 @@ import jakarta.inject.Inject;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.quire.web.DatabaseTest;
 import org.quire.web.content.Post;
 import org.quire.web.content.PostService;
 import org.quire.web.content.PostStatus;
@@ -23,16 +23,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
 @QuarkusTest
-@Tag("database")
-class PublicSiteTest {
+class PublicSiteTest extends DatabaseTest {
 
-    @Inject
-    javax.sql.DataSource dataSource;
-
-    @org.junit.jupiter.api.BeforeEach
-    void runsOnTheExpectedDatabase() throws java.sql.SQLException {
-        org.quire.web.DatabaseProduct.assertRunningOnExpected(dataSource);
-    }
 
     @Inject
     PostService posts;
@@ -69,7 +61,7 @@ class PublicSiteTest {
 
     @Test
     void theSeedPostIsServedAtItsPermalink() {
-        Post seed = SeedPosts.publish(posts);
+        Post seed = org.quire.web.SeedPosts.publish(posts);
         assertThat(seed.path).isEqualTo("/2017/12/aws-reinvent/");
         Document page = html(given().get(seed.path).then().statusCode(200).extract().response());
         assertThat(page.select("h1").text()).isEqualTo("Review of AWS re:invent");
@@ -89,7 +81,7 @@ class PublicSiteTest {
 
     @Test
     void canonicalUrlsComeFromTheConfiguredSiteNeverTheHostHeader() {
-        Post seed = SeedPosts.publish(posts);
+        Post seed = org.quire.web.SeedPosts.publish(posts);
         cache.invalidateAll();
         Document page = html(given().header("Host", "evil.example").get(seed.path).then().statusCode(200)
                 .extract().response());
@@ -123,7 +115,7 @@ class PublicSiteTest {
 
     @Test
     void aRepeatedRequestWithTheEtagOrDateGets304() {
-        Post seed = SeedPosts.publish(posts);
+        Post seed = org.quire.web.SeedPosts.publish(posts);
         Response first = given().get(seed.path).then().statusCode(200).extract().response();
         String etag = first.header("ETag");
         String lastModified = first.header("Last-Modified");
@@ -135,7 +127,7 @@ class PublicSiteTest {
 
     @Test
     void textIsServedGzippedToClientsThatAcceptIt() {
-        Post seed = SeedPosts.publish(posts);
+        Post seed = org.quire.web.SeedPosts.publish(posts);
         given().header("Accept-Encoding", "gzip").get(seed.path).then().statusCode(200)
                 .header("Content-Encoding", "gzip").header("Vary", "Accept-Encoding")
                 .body(containsString("Review of AWS re:invent"));
@@ -161,7 +153,7 @@ class PublicSiteTest {
 
     @Test
     void authorAndArchivePagesListThePosts() {
-        SeedPosts.publish(posts);
+        org.quire.web.SeedPosts.publish(posts);
         given().get("/authors/admin/").then().statusCode(200).body(containsString("Review of AWS re:invent"));
         given().get("/archive/").then().statusCode(200).body(containsString("/archive/2017/12/"));
         given().get("/archive/2017/").then().statusCode(200).body(containsString("Review of AWS re:invent"));

@@ -1,4 +1,4 @@
-package org.quire.web.publicsite;
+package org.quire.web;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,12 +14,12 @@ import org.quire.web.content.PostStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** Stores the seed post through the service layer, once per database. */
-final class SeedPosts {
+public final class SeedPosts {
 
     private SeedPosts() {
     }
 
-    static String source() {
+    public static String source() {
         try {
             return Files.readString(Path.of(System.getProperty("quire.shared.dir"), "seed", "2017-12-29-aws-reinvent.md"),
                     StandardCharsets.UTF_8);
@@ -29,7 +29,7 @@ final class SeedPosts {
     }
 
     /** The seed post, published, at its permalink; created if this database does not have it yet. */
-    static Post publish(PostService posts) {
+    public static Post publish(PostService posts) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Post existing = Post.findBySlug("aws-reinvent").orElse(null);
             if (existing != null) {
