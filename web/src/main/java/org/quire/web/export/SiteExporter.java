@@ -1,0 +1,202 @@
+package org.quire.web.export;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+import org.quire.api.PageRoute;
+import org.quire.api.UrlPaths;
+import org.quire.core.plugin.ActivePlugin;
+import org.quire.web.content.Post;
+import org.quire.web.content.PostStatus;
+import org.quire.web.media.MediaFile;
+import org.quire.web.media.MediaStore;
+import org.quire.web.plugins.PluginRoutes;
+import org.quire.web.plugins.PluginRuntime;
+import org.quire.web.publicsite.PublicPages;
+import org.quire.web.publicsite.RenderedPage;
+import org.quire.web.site.Site;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Writes the public site to a folder: every page the site and its plugins serve, rendered by the same code as the
+ * live server ({@link PublicPages}), so an exported page and the served page are the same bytes; plus the theme's
+ * static files and the media. A page whose file already holds the same bytes is left alone, so exporting again
+ * after one edit rewrites only the pages that changed.
+ */
+@ApplicationScoped
+public class SiteExporter {
+
+    private static final Logger LOG = Logger.getLogger(SiteExporter.class);
+    private static final List<String> STATIC_FILES = List.of("theme.css", "quire-mark.svg");
+
+    @Inject
+    PublicPages pages;
+
+    @Inject
+    PluginRuntime plugins;
+
+    @Inject
+    PluginRoutes pluginRoutes;
+
+    @Inject
+    MediaStore media;
+
+    /** What an export did. */
+    public record Report(int pages, int written, int unchanged, int mediaFiles, List<String> skipped) {
+    }
+
+    /** Progress: pages done so far and the total. */
+    public record Progress(int done, int total) {
+    }
+
+    public Report export(Path folder, Consumer<Progress> progress) throws IOException {
+        Files.createDirectories(folder);
+        List<String> paths = paths();
+        int written = 0;
+        int unchanged = 0;
+        List<String> skipped = new ArrayList<>();
+        for (int i = 0; i < paths.size(); i++) {
+            String encodedPath = paths.get(i);
+            String sitePath = UrlPaths.decode(encodedPath);
+            RenderedPage page = pages.render(sitePath, encodedPath);
+            if (page.status() != 200) {
+                skipped.add(encodedPath + " (" + page.status() + ")");
+            } else {
+                Path file = fileFor(folder, sitePath);
+                if (file == null) {
+                    skipped.add(encodedPath + " (not a file name)");
+                } else if (writeIfChanged(file, page.body())) {
+                    written++;
+                } else {
+                    unchanged++;
+                }
+            }
+            progress.accept(new Progress(i + 1, paths.size()));
+        }
+        // The not-found page, for static hosts that serve 404.html.
+        if (writeIfChanged(folder.resolve("404.html"), pages.notFound().body())) {
+            written++;
+        }
+        copyStaticFiles(folder);
+        int mediaFiles = copyMedia(folder);
+        LOG.infof("Exported %d pages to %s: %d written, %d unchanged, %d media files, %d skipped", paths.size(), folder,
+                written, unchanged, mediaFiles, skipped.size());
+        return new Report(paths.size(), written, unchanged, mediaFiles, skipped);
+    }
+
+    /** Every page path the site serves now, percent-encoded: the core's pages, then every plugin route's. */
+    public List<String> paths() {
+        Set<String> paths = new LinkedHashSet<>();
+        QuarkusTransaction.requiringNew().run(() -> {
+            Site site = Site.get();
+            List<Post> published = Post.<Post>find("status = ?1 and deletedAt is null order by publishedAt desc, id desc",
+                    PostStatus.PUBLISHED).list();
+            paths.add("/");
+            int homePages = Math.max(1, (published.size() + site.postsPerPage - 1) / site.postsPerPage);
+            for (int page = 2; page <= homePages; page++) {
+                paths.add("/page/" + page + "/");
+            }
+            Set<String> authors = new LinkedHashSet<>();
+            Set<String> years = new LinkedHashSet<>();
+            Set<String> months = new LinkedHashSet<>();
+            java.time.ZoneId zone = java.time.ZoneId.of(site.timeZone);
+            for (Post post : published) {
+                paths.add(UrlPaths.encodePath(post.path));
+                post.authors.forEach(a -> authors.add(a.handle));
+                java.time.ZonedDateTime date = post.publishedAt.atZone(zone);
+                years.add(String.format("/archive/%04d/", date.getYear()));
+                months.add(String.format("/archive/%04d/%02d/", date.getYear(), date.getMonthValue()));
+            }
+            for (String handle : authors) {
+                long count = Post.count("select count(p) from Post p join p.authors a where a.handle = ?1"
+                        + " and p.status = ?2 and p.deletedAt is null", handle, PostStatus.PUBLISHED);
+                String base = "/authors/" + UrlPaths.encodeSegment(handle) + "/";
+                paths.add(base);
+                for (int page = 2; page <= (count + site.postsPerPage - 1) / site.postsPerPage; page++) {
+                    paths.add(base + "page/" + page + "/");
+                }
+            }
+            paths.add("/archive/");
+            paths.addAll(years);
+            paths.addAll(months);
+            paths.add("/sitemap.xml");
+            paths.add("/robots.txt");
+        });
+        for (PluginRoutes.Mounted mounted : pluginRoutes.routes()) {
+            ActivePlugin plugin = mounted.plugin();
+            PageRoute route = mounted.route();
+            try {
+                paths.addAll(QuarkusTransaction.requiringNew().call(route::paths));
+            } catch (RuntimeException e) {
+                plugins.registry().report(new org.quire.core.plugin.PluginProblem(plugin.id(), "route",
+                        "listing the paths of " + route.pattern() + " failed: " + e, e));
+            }
+        }
+        return new ArrayList<>(paths);
+    }
+
+    /**
+     * The file a site path is written to: {@code /a/b/} becomes {@code a/b/index.html}, {@code /feed.xml} stays
+     * itself. Null when a segment cannot be a file name (it would contain a slash, or climb out of the folder).
+     */
+    static Path fileFor(Path folder, String sitePath) {
+        String relative = sitePath.startsWith("/") ? sitePath.substring(1) : sitePath;
+        if (relative.isEmpty() || relative.endsWith("/")) {
+            relative = relative + "index.html";
+        }
+        Path file = folder.resolve(relative).normalize();
+        return file.startsWith(folder.normalize()) ? file : null;
+    }
+
+    private static boolean writeIfChanged(Path file, byte[] body) throws IOException {
+        if (Files.isRegularFile(file) && Files.size(file) == body.length
+                && java.util.Arrays.equals(Files.readAllBytes(file), body)) {
+            return false;
+        }
+        Files.createDirectories(file.getParent());
+        Path temporary = file.resolveSibling(file.getFileName() + ".part");
+        Files.write(temporary, body);
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return true;
+    }
+
+    private static void copyStaticFiles(Path folder) throws IOException {
+        for (String name : STATIC_FILES) {
+            try (InputStream in = SiteExporter.class.getClassLoader()
+                    .getResourceAsStream("META-INF/resources/static/" + name)) {
+                if (in != null) {
+                    writeIfChanged(folder.resolve("static").resolve(name), in.readAllBytes());
+                }
+            }
+        }
+    }
+
+    private int copyMedia(Path folder) {
+        List<MediaFile> files = QuarkusTransaction.requiringNew().call(() -> MediaFile.<MediaFile>listAll());
+        for (MediaFile file : files) {
+            try {
+                Path target = fileFor(folder, "/media/" + file.path);
+                if (target != null) {
+                    writeIfChanged(target, Files.readAllBytes(media.fileOf(file)));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot copy media " + file.path + ": " + e.getMessage(), e);
+            }
+        }
+        return files.size();
+    }
+}

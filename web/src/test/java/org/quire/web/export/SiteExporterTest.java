@@ -1,0 +1,90 @@
+package org.quire.web.export;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.quire.api.UrlPaths;
+import org.quire.web.DatabaseTest;
+import org.quire.web.SeedPosts;
+import org.quire.web.content.Post;
+import org.quire.web.content.PostService;
+import org.quire.web.content.PostStatus;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class SiteExporterTest extends DatabaseTest {
+
+    @Inject
+    SiteExporter exporter;
+
+    @Inject
+    PostService posts;
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void everyExportedPageIsByteForByteThePageTheServerServes() throws Exception {
+        Post seed = SeedPosts.publish(posts);
+        SiteExporter.Report report = exporter.export(folder, progress -> { });
+        assertThat(report.skipped()).isEmpty();
+        assertThat(report.written()).isEqualTo(report.pages() + 1);
+
+        List<String> paths = exporter.paths();
+        assertThat(paths).contains("/", UrlPaths.encodePath(seed.path), "/archive/", "/archive/2017/12/",
+                "/authors/admin/", "/sitemap.xml", "/robots.txt", "/tags/", "/tags/aws/", "/feed.xml", "/atom.xml",
+                "/feed.json", "/feeds/tags/aws/atom.xml", "/categories/articles/");
+        List<String> compared = new ArrayList<>();
+        for (String path : paths) {
+            byte[] live = given().urlEncodingEnabled(false).header("Accept-Encoding", "identity").get(path).then()
+                    .statusCode(200).extract().asByteArray();
+            Path file = SiteExporter.fileFor(folder, UrlPaths.decode(path));
+            assertThat(file).as("file for %s", path).isNotNull();
+            assertThat(Files.readAllBytes(file)).as("exported %s", path).isEqualTo(live);
+            compared.add(path);
+        }
+        assertThat(compared).hasSameSizeAs(paths);
+        assertThat(folder.resolve("404.html")).exists();
+        assertThat(folder.resolve("static/theme.css")).exists();
+        assertThat(Files.readString(folder.resolve("feed.xml"))).contains("<rss");
+    }
+
+    @Test
+    void anIncrementalExportRewritesOnlyWhatAnEditChanged() throws Exception {
+        String slug = "export-" + UUID.randomUUID().toString().substring(0, 8);
+        Post edited = QuarkusTransaction.requiringNew().call(() -> posts.publish(posts.create("---\ntitle: Before\nslug: "
+                + slug + "\ndate: 2013-03-03\n---\nText\n", null, PostStatus.PUBLISHED, null).post().id));
+        Post untouched = SeedPosts.publish(posts);
+        exporter.export(folder, progress -> { });
+        SiteExporter.Report again = exporter.export(folder, progress -> { });
+        assertThat(again.written()).isZero();
+
+        Path untouchedFile = SiteExporter.fileFor(folder, untouched.path);
+        Path awsTagFile = SiteExporter.fileFor(folder, "/tags/aws/");
+        FileTime untouchedTime = Files.getLastModifiedTime(untouchedFile);
+        FileTime awsTagTime = Files.getLastModifiedTime(awsTagFile);
+        Thread.sleep(20);
+        QuarkusTransaction.requiringNew().run(() -> posts.update(edited.id, Post.<Post>findById(edited.id).version,
+                "---\ntitle: After\nslug: " + slug + "\ndate: 2013-03-03\n---\nText\n", null));
+        SiteExporter.Report incremental = exporter.export(folder, progress -> { });
+
+        assertThat(Files.readString(SiteExporter.fileFor(folder, edited.path))).contains("<h1>After</h1>");
+        assertThat(Files.readString(SiteExporter.fileFor(folder, "/archive/2013/03/"))).contains("After");
+        assertThat(Files.getLastModifiedTime(untouchedFile)).isEqualTo(untouchedTime);
+        assertThat(Files.getLastModifiedTime(awsTagFile)).isEqualTo(awsTagTime);
+        assertThat(incremental.written()).isPositive().isLessThan(incremental.pages() / 2);
+    }
+}
