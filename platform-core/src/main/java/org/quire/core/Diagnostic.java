@@ -23,6 +23,8 @@ public record Diagnostic(String source, int line, Kind kind, Severity severity, 
         FRONT_MATTER_FIELD,
         /** The {@code date} could not be read; the file name's date is used. */
         DATE_UNREADABLE,
+        /** Part of the {@code date} is not read (as in Jekyll), usually a misplaced offset; the rest is used. */
+        DATE_PARTLY_READ,
         /** The file name does not start with a date, and front matter gives none. */
         DATE_MISSING,
         /** A Liquid tag or expression that Quire does not evaluate; it is left visible. */

@@ -118,6 +118,38 @@ public final class JekyllDate {
         return Optional.of(ZonedDateTime.of(LocalDateTime.of(date, time), zone).withZoneSameInstant(siteZone));
     }
 
+    /**
+     * What follows the time of a date but is not read, as Ruby's {@code Time.parse} does not read it either:
+     * {@code 2023 -0800} in {@code 2023-01-29 18:30:22 2023 -0800}, or {@code -400} in {@code 12:00-400}. Authors
+     * usually meant an offset there, so the reader warns.
+     */
+    public static Optional<String> ignoredAfterTime(Object value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        String text = value.toString().trim();
+        Matcher date = ISO_DATE.matcher(text);
+        if (!date.lookingAt()) {
+            return Optional.empty();
+        }
+        String rest = text.substring(date.end());
+        Matcher time = TIME.matcher(rest);
+        if (!time.lookingAt()) {
+            return Optional.empty();
+        }
+        String after = rest.substring(time.end());
+        Matcher meridiem = MERIDIEM.matcher(after);
+        if (meridiem.lookingAt()) {
+            after = after.substring(meridiem.end());
+        }
+        Matcher zone = ZONE.matcher(after);
+        if (zone.lookingAt() && zoneRightAfter(after).isPresent()) {
+            after = after.substring(zone.end());
+        }
+        String ignored = after.strip();
+        return ignored.isEmpty() || !ignored.matches(".*[0-9+-].*") ? Optional.empty() : Optional.of(ignored);
+    }
+
     private static Optional<ZoneOffset> zoneRightAfter(String text) {
         Matcher m = ZONE.matcher(text);
         if (!m.lookingAt()) {

@@ -50,6 +50,11 @@ public final class PostReader {
             Optional<ZonedDateTime> parsedDate = JekyllDate.parse(values.get("date"), site.timeZone());
             if (parsedDate.isPresent()) {
                 date = parsedDate.get();
+                JekyllDate.ignoredAfterTime(values.get("date")).ifPresent(ignored -> diagnostics.add(Diagnostic.warning(
+                        name, lineOf(source, "date"), Kind.DATE_PARTLY_READ, "date '" + values.get("date")
+                                + "': '" + ignored + "' after the time is not read (Jekyll does not read it either),"
+                                + " so the time is taken in the site's time zone; to give an offset, write it with"
+                                + " four digits right after the time, as in 18:30:22 -0800")));
             } else {
                 diagnostics.add(Diagnostic.warning(name, lineOf(source, "date"), Kind.DATE_UNREADABLE,
                         "date '" + values.get("date") + "' is not a date Jekyll reads (such as 2017-12-29, "

@@ -55,6 +55,20 @@ class JekyllDateTest {
                 .isEqualTo(OffsetDateTime.parse(expected));
     }
 
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "2023-01-29 18:30:22 2023 -0800 | 2023 -0800",
+            "2016-06-17 12:00-400           | -400",
+            "2016-10-18 10:00 EDT           | ''",
+            "2016-07-19 (optional)          | ''",
+            "2019-01-02 10:00:00 -0400      | ''",
+            "2016-06-17 9:15 am             | ''",
+    })
+    void saysWhatAfterTheTimeIsNotRead(String value, String ignored) {
+        assertThat(JekyllDate.ignoredAfterTime(value)).isEqualTo(ignored.isEmpty()
+                ? java.util.Optional.empty() : java.util.Optional.of(ignored));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"soon", "2016-13-01", "2016-02-30", "'Smarch 3, 2019'", "12/25/2019", "''"})
     void refusesWhatIsNotADate(String value) {
