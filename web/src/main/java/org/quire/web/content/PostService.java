@@ -249,6 +249,15 @@ public class PostService {
         return new Saved(post, rendered.diagnostics());
     }
 
+    /** Makes {@code fromPath} answer 301 with the post's address, unless it is that address or another post's. */
+    @Transactional
+    public void addRedirect(long postId, String fromPath) {
+        Post post = existing(postId);
+        if (!fromPath.equals(post.path)) {
+            addRedirect(fromPath, post);
+        }
+    }
+
     private static void addRedirect(String fromPath, Post post) {
         if (Post.findByPath(fromPath).filter(other -> !other.id.equals(post.id)).isPresent()) {
             return; // another post lives there now; its page wins

@@ -25,20 +25,37 @@ public class SiteEngine {
     @Inject
     PluginRuntime plugins;
 
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
+
     private volatile Built current;
 
     /** The engine for {@code site}; call inside a transaction that loaded it. */
     public ContentEngine engineFor(Site site) {
         Built built = current;
         if (built == null || built.siteVersion() != site.version) {
-            built = new Built(site.version, ContentEngine.create(settingsOf(site), plugins.registry()));
+            built = new Built(site.version, ContentEngine.create(settingsOf(site, liquidSettings(site)), plugins.registry()));
             current = built;
         }
         return built.engine();
     }
 
-    public static SiteSettings settingsOf(Site site) {
+    public static SiteSettings settingsOf(Site site, Map<String, Object> liquidSettings) {
+        Map<String, Object> config = new java.util.LinkedHashMap<>(liquidSettings);
+        config.put("locale", site.locale);
         return new SiteSettings(site.title, site.description, site.url, site.basePath, ZoneId.of(site.timeZone), null,
-                PermalinkPattern.of(site.permalink), Map.of("locale", site.locale));
+                PermalinkPattern.of(site.permalink), config);
+    }
+
+    private Map<String, Object> liquidSettings(Site site) {
+        if (site.liquidJson == null || site.liquidJson.isBlank()) {
+            return Map.of();
+        }
+        try {
+            return json.readValue(site.liquidJson, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {
+            });
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("The site's Liquid settings are not a JSON object: " + e.getMessage(), e);
+        }
     }
 }

@@ -4,19 +4,26 @@ import java.nio.file.Path;
 
 import jakarta.inject.Inject;
 
+import org.quire.web.content.JekyllImport;
+import org.quire.web.content.JekyllImport.Outcome;
+
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
 /**
  * The command line: no argument (or {@code serve}) runs the server; {@code export <folder>} writes the static site
- * to a folder with a progress line in the terminal, then exits.
+ * to a folder; {@code import <folder>} moves a Jekyll site in and prints a report per post. Both show progress in
+ * the terminal, then exit.
  */
 @QuarkusMain
 public class QuireMain implements QuarkusApplication {
 
     @Inject
     SiteExporter exporter;
+
+    @Inject
+    JekyllImport jekyllImport;
 
     @Override
     public int run(String... args) throws Exception {
@@ -44,7 +51,32 @@ public class QuireMain implements QuarkusApplication {
             report.skipped().forEach(skip -> System.out.println("skipped " + skip));
             return 0;
         }
-        System.err.println("Unknown command '" + args[0] + "'; use serve (the default) or export <folder>");
+        if (args[0].equals("import")) {
+            if (args.length != 2) {
+                System.err.println("usage: quire import <jekyll site folder>");
+                return 2;
+            }
+            Path folder = Path.of(args[1]).toAbsolutePath().normalize();
+            JekyllImport.Report report = jekyllImport.importSite(folder, done -> {
+                if (done % 50 == 0) {
+                    System.out.printf("\r%d posts", done);
+                    System.out.flush();
+                }
+            });
+            System.out.println();
+            report.siteMessages().forEach(System.out::println);
+            for (JekyllImport.PostResult post : report.posts()) {
+                if (post.outcome() != Outcome.UNCHANGED || !post.messages().isEmpty()) {
+                    System.out.printf("%-9s %s -> %s%n", post.outcome(), post.file(), post.path() == null ? "-" : post.path());
+                    post.messages().forEach(message -> System.out.println("          " + message));
+                }
+            }
+            System.out.printf("%d posts from %s: %d imported, %d updated, %d unchanged, %d failed%n",
+                    report.posts().size(), folder, report.count(Outcome.IMPORTED), report.count(Outcome.UPDATED),
+                    report.count(Outcome.UNCHANGED), report.count(Outcome.FAILED));
+            return report.count(Outcome.FAILED) == 0 ? 0 : 1;
+        }
+        System.err.println("Unknown command '" + args[0] + "'; use serve (the default), export <folder> or import <folder>");
         return 2;
     }
 }

@@ -46,6 +46,11 @@ public class Site extends PanacheEntityBase {
     @Column(name = "posts_per_page", nullable = false)
     public int postsPerPage;
 
+    /** What {@code {{ site.KEY }}} in posts resolves to besides the settings above, as a JSON object. */
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.LONG32VARCHAR)
+    @Column(name = "liquid_json")
+    public String liquidJson;
+
     @Version
     public long version;
 
