@@ -47,8 +47,18 @@ class SiteExporterTest extends DatabaseTest {
         assertThat(paths).contains("/", UrlPaths.encodePath(seed.path), "/archive/", "/archive/2017/12/",
                 "/authors/admin/", "/sitemap.xml", "/robots.txt", "/tags/", "/tags/aws/", "/feed.xml", "/atom.xml",
                 "/feed.json", "/feeds/tags/aws/atom.xml", "/categories/articles/");
+        // Every path when the site is small; otherwise every kind of page (the list above) and the first of the
+        // rest, so the test stays fast when other tests have filled the database.
+        List<String> sample = new ArrayList<>(paths.size() <= 400 ? paths : paths.subList(0, 400));
+        for (String path : List.of("/", UrlPaths.encodePath(seed.path), "/archive/", "/archive/2017/12/", "/authors/admin/",
+                "/sitemap.xml", "/robots.txt", "/tags/", "/tags/aws/", "/feed.xml", "/atom.xml", "/feed.json",
+                "/feeds/tags/aws/atom.xml", "/categories/articles/")) {
+            if (!sample.contains(path)) {
+                sample.add(path);
+            }
+        }
         List<String> compared = new ArrayList<>();
-        for (String path : paths) {
+        for (String path : sample) {
             byte[] live = given().urlEncodingEnabled(false).header("Accept-Encoding", "identity").get(path).then()
                     .statusCode(200).extract().asByteArray();
             Path file = SiteExporter.fileFor(folder, UrlPaths.decode(path));
@@ -56,7 +66,7 @@ class SiteExporterTest extends DatabaseTest {
             assertThat(Files.readAllBytes(file)).as("exported %s", path).isEqualTo(live);
             compared.add(path);
         }
-        assertThat(compared).hasSameSizeAs(paths);
+        assertThat(compared).hasSameSizeAs(sample);
         assertThat(folder.resolve("404.html")).exists();
         assertThat(folder.resolve("static/theme.css")).exists();
         assertThat(Files.readString(folder.resolve("feed.xml"))).contains("<rss");
