@@ -69,7 +69,14 @@ class SiteExporterTest extends DatabaseTest {
         assertThat(compared).hasSameSizeAs(sample);
         assertThat(folder.resolve("404.html")).exists();
         assertThat(folder.resolve("static/theme.css")).exists();
-        assertThat(Files.readString(folder.resolve("feed.xml"))).contains("<rss");
+        // The feeds in the folder parse, as a reader of the static site would read them.
+        for (String feed : List.of("feed.xml", "atom.xml", "feeds/tags/aws/rss.xml", "feeds/tags/aws/atom.xml")) {
+            com.rometools.rome.feed.synd.SyndFeed parsed = new com.rometools.rome.io.SyndFeedInput()
+                    .build(new java.io.StringReader(Files.readString(folder.resolve(feed))));
+            assertThat(parsed.getEntries()).as("entries of the exported %s", feed).isNotEmpty();
+        }
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(folder.resolve("feed.json").toFile())
+                .path("items")).isNotEmpty();
     }
 
     @Test
