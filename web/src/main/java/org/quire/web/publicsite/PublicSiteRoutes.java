@@ -63,12 +63,6 @@ public class PublicSiteRoutes {
         return basePath;
     }
 
-    /** Reads the site settings again and drops every cached page; call from a worker thread after they change. */
-    public void siteSettingsChanged() {
-        basePath = QuarkusTransaction.requiringNew().call(() -> Site.get().basePath);
-        cache.invalidateAll();
-    }
-
     private void handle(RoutingContext ctx) {
         String raw = ctx.request().path();
         for (String prefix : APPLICATION_PREFIXES) {
