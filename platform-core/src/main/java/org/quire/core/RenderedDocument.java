@@ -37,8 +37,4 @@ public record RenderedDocument(PostMetadata metadata, String html, String excerp
     /** An image or link: where it points and its alt text or link text. */
     public record Reference(String target, String text) {
     }
-
-    public boolean hasErrors() {
-        return diagnostics.stream().anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR);
-    }
 }

@@ -34,11 +34,6 @@ public final class Slugs {
         return slug.toString();
     }
 
-    /** Whether {@code text} is already a slug as {@link #slugify} makes them. */
-    public static boolean isSlug(String text) {
-        return !text.isEmpty() && slugify(text).equals(text);
-    }
-
     private static boolean isSlugCharacter(int cp) {
         if (cp < 128) {
             return (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9');

@@ -18,14 +18,4 @@ public record FrontMatter(Map<String, Object> values, String body, int bodyFirst
     public FrontMatter {
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
-
-    /** A string value, or null when the key is absent or null; non-strings are converted with {@code toString}. */
-    public String string(String key) {
-        Object value = values.get(key);
-        return value == null ? null : value.toString();
-    }
-
-    public boolean has(String key) {
-        return values.containsKey(key);
-    }
 }

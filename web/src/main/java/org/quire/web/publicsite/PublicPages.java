@@ -99,15 +99,9 @@ public class PublicPages {
     public record ArchiveMonth(String label, String path, long count) {
     }
 
-    /** The page at {@code sitePath}: a page, a redirect, or the not-found page. */
-    @Transactional
-    public RenderedPage render(String sitePath) {
-        return render(sitePath, org.quire.api.UrlPaths.encodePath(sitePath));
-    }
-
     /**
-     * The page at a path, given both as text ({@code sitePath}, for posts) and as requested ({@code encodedPath},
-     * for plugin routes, whose segments must stay unambiguous).
+     * The page at a path (a page, a redirect, or the not-found page), given both as text ({@code sitePath}, for
+     * posts) and as requested ({@code encodedPath}, for plugin routes, whose segments must stay unambiguous).
      */
     @Transactional
     public RenderedPage render(String sitePath, String encodedPath) {
