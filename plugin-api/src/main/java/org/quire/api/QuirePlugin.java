@@ -77,6 +77,16 @@ public interface QuirePlugin {
         return List.of();
     }
 
+    /**
+     * Checks a value an administrator entered for one of this plugin's settings, beyond what its
+     * {@link SettingType} checks: the content of a YAML or list setting, say. The host calls it before saving, and
+     * may call it before {@link #start(PluginContext)}; a non-empty result refuses the value, and each message is
+     * shown as it is, so name the line or field it concerns.
+     */
+    default List<String> checkSetting(String key, String value) {
+        return List.of();
+    }
+
     /** Called once when the plugin is disabled, removed or the host stops. Release what {@code start} took. */
     default void close() {
     }
