@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Render throughput of the content engine, one thread, next to raw commonmark-java on the same posts.
+# Render throughput of the content engine, one thread, next to raw commonmark-java on the same posts, and again
+# with every built-in plugin enabled.
 # usage: bench/render.sh [SECONDS_PER_ROUND]     (default 3; five rounds after a warm-up, median printed)
 # Corpora: ../shared/bench/gen-corpus.py 1000 (generated once under $WORK), and the 607 posts of
 # ../shared/corpora/18f and jekyll-news measured as one set.
@@ -16,9 +17,16 @@ if [ ! -f "$generated/.done" ]; then
   touch "$generated/.done"
 fi
 
-./mvnw -B -q -pl platform-core -am test-compile -DskipTests >&2
-./mvnw -B -q -pl platform-core dependency:build-classpath -Dmdep.outputFile="$WORK/classpath.txt" -Dmdep.includeScope=test >&2
-classpath="platform-core/target/test-classes:platform-core/target/classes:$(cat "$WORK/classpath.txt")"
+# The engine with its test classes (the bench and the test host), and the built-in plugins with their libraries,
+# so the engine is measured alone and with every built-in plugin enabled.
+modules=platform-core,plugins/images,plugins/tags,plugins/rss,plugins/aws-cards
+./mvnw -B -q -pl $modules -am test-compile -DskipTests >&2
+classpath="platform-core/target/test-classes:platform-core/target/classes"
+for module in ${modules//,/ }; do
+  ./mvnw -B -q -pl "$module" dependency:build-classpath -Dmdep.outputFile="$WORK/classpath.txt" \
+    -Dmdep.includeScope=test >&2
+  classpath="$classpath:$module/target/classes:$(cat "$WORK/classpath.txt")"
+done
 
 echo "# $(date -u +%F) $(java -version 2>&1 | head -1); $(nproc) cores; -Xmx1g, one thread"
 java -Xmx1g -cp "$classpath" org.quire.core.bench.RenderThroughput "$SECONDS_PER_ROUND" \

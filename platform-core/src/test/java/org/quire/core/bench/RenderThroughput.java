@@ -31,7 +31,8 @@ import org.quire.core.source.PostSource;
  * <p>Usage: {@code RenderThroughput SECONDS CORPUS...}, each corpus a directory holding {@code _posts/} (and
  * optionally {@code _config.yml}), or several such directories joined with {@code +} to measure them as one set
  * (each post rendered with its own site's settings). Prints one row per corpus and contender: MB/s of source
- * (UTF-8) and posts/s, the median of five timed rounds after a warm-up.
+ * (UTF-8) and posts/s, the median of five timed rounds after a warm-up. When built-in plugins are on the class
+ * path (bench/render.sh puts them there), the engine is measured again with all of them enabled.
  */
 public final class RenderThroughput {
 
@@ -39,19 +40,30 @@ public final class RenderThroughput {
 
     public static void main(String[] args) throws IOException {
         double secondsPerRound = Double.parseDouble(args[0]);
+        // The built-in plugins when bench/render.sh puts them on the class path; aws-cards makes a card of every
+        // service section, not only in posts tagged AWS, so the plugins' work is measured on every post.
+        org.quire.core.testkit.TestHost host = new org.quire.core.testkit.TestHost()
+                .set("aws-cards", "automatic-cards", "all");
+        org.quire.core.plugin.PluginRegistry builtIns = org.quire.core.plugin.PluginRegistry.builder()
+                .discover(RenderThroughput.class.getClassLoader()).contexts(host).build();
+        String pluginIds = String.join(",", builtIns.active().stream().map(p -> p.id()).toList());
+        System.out.println("# plugins found on the class path: " + (pluginIds.isEmpty() ? "none" : pluginIds));
         System.out.printf(Locale.ROOT, "%-22s %-24s %6s %9s %10s %10s%n", "corpus", "contender", "posts", "MB", "MB/s", "posts/s");
         for (int i = 1; i < args.length; i++) {
             List<PostSource> sources = new ArrayList<>();
             java.util.Map<PostSource, ContentEngine> engines = new java.util.IdentityHashMap<>();
+            java.util.Map<PostSource, ContentEngine> withPlugins = new java.util.IdentityHashMap<>();
             List<String> names = new ArrayList<>();
             for (String dir : args[i].split("\\+")) {
                 Path root = Path.of(dir);
                 Path config = root.resolve("_config.yml");
                 SiteSettings site = Files.exists(config) ? JekyllConfig.read(config) : SiteSettings.defaults();
                 ContentEngine engine = ContentEngine.create(site, org.quire.core.plugin.PluginRegistry.empty());
+                ContentEngine pluginEngine = ContentEngine.create(site, builtIns);
                 for (PostSource source : read(root)) {
                     sources.add(source);
                     engines.put(source, engine);
+                    withPlugins.put(source, pluginEngine);
                 }
                 names.add(root.getFileName().toString());
             }
@@ -70,6 +82,12 @@ public final class RenderThroughput {
                     source -> engines.get(source).render(source, RenderOptions.trusted()).html().length());
             report(name, "quire (untrusted)", sources, bytes, secondsPerRound,
                     source -> engines.get(source).render(source, RenderOptions.untrusted()).html().length());
+            if (!builtIns.active().isEmpty()) {
+                report(name, "quire+plugins (trusted)", sources, bytes, secondsPerRound,
+                        source -> withPlugins.get(source).render(source, RenderOptions.trusted()).html().length());
+                report(name, "quire+plugins (untrusted)", sources, bytes, secondsPerRound,
+                        source -> withPlugins.get(source).render(source, RenderOptions.untrusted()).html().length());
+            }
         }
     }
 

@@ -31,8 +31,15 @@ public final class AwsCardsPlugin implements QuirePlugin {
     static final String OVERRIDES = "catalogue-overrides";
     static final String OVERRIDES_SOURCE = "setting '" + OVERRIDES + "'";
 
+    /** The catalogue and the about blocks built from it, replaced together when the settings change. */
+    private record Loaded(Catalogue catalogue, AboutBlocks aboutBlocks) {
+        Loaded(Catalogue catalogue) {
+            this(catalogue, new AboutBlocks(catalogue));
+        }
+    }
+
     private volatile PluginContext context;
-    private volatile Catalogue catalogue;
+    private volatile Loaded loaded;
 
     @Override
     public PluginDescriptor descriptor() {
@@ -99,10 +106,18 @@ public final class AwsCardsPlugin implements QuirePlugin {
 
     /** The catalogue with the administrator's overrides, as of the last settings change. */
     Catalogue catalogue() {
-        Catalogue current = catalogue;
+        return current().catalogue();
+    }
+
+    AboutBlocks aboutBlocks() {
+        return current().aboutBlocks();
+    }
+
+    private Loaded current() {
+        Loaded current = loaded;
         if (current == null) {
-            current = Catalogue.builtIn();
-            catalogue = current;
+            current = new Loaded(Catalogue.builtIn());
+            loaded = current;
         }
         return current;
     }
@@ -133,14 +148,14 @@ public final class AwsCardsPlugin implements QuirePlugin {
     }
 
     private void reloadCatalogue() {
-        Catalogue loaded = Catalogue.builtIn();
+        Catalogue catalogue = Catalogue.builtIn();
         String overrides = setting(OVERRIDES, "");
         if (!overrides.isBlank()) {
-            loaded = loaded.withOverrides(overrides, OVERRIDES_SOURCE);
-            for (String problem : loaded.problems()) {
+            catalogue = catalogue.withOverrides(overrides, OVERRIDES_SOURCE);
+            for (String problem : catalogue.problems()) {
                 context.logger().warn(problem + " (that entry is left out; the rest of the catalogue applies)");
             }
         }
-        catalogue = loaded;
+        loaded = new Loaded(catalogue);
     }
 }

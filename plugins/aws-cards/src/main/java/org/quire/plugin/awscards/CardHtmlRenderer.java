@@ -1,6 +1,5 @@
 package org.quire.plugin.awscards;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,8 +24,9 @@ import org.quire.plugin.awscards.CardNodes.ServiceMention;
  * whoever wrote the post, and read well without CSS and in feed readers.
  *
  * <p>A card: {@code <section class="aws-card aws-service-eks aws-category-containers">}, the section's own
- * heading, an "about" block (badge, category, official name, feature line, description, links), then the author's
- * content with recognised parts in {@code <div class="aws-card-part aws-card-benefits">} and so on.
+ * heading, an "about" block (the author's feature line here; badge, category, official name, description and links
+ * from {@link AboutBlocks} later), then the author's content with recognised parts in
+ * {@code <div class="aws-card-part aws-card-benefits">} and so on.
  */
 final class CardHtmlRenderer implements NodeRenderer {
 
@@ -61,7 +61,7 @@ final class CardHtmlRenderer implements NodeRenderer {
             renderCard(card);
         } else if (node instanceof CardPart part) {
             html.line();
-            html.tag("div", attributes("class", "aws-card-part aws-card-" + part.kind.cssName));
+            html.tag("div", AboutBlocks.attributes("class", "aws-card-part aws-card-" + part.kind.cssName));
             html.line();
             renderChildren(part.getFirstChild());
             html.line();
@@ -77,7 +77,7 @@ final class CardHtmlRenderer implements NodeRenderer {
     private void renderCard(ServiceCard card) {
         CardInfo info = card.info;
         html.line();
-        html.tag("section", attributes("class", "aws-card aws-service-" + info.service().id() + " aws-category-"
+        html.tag("section", AboutBlocks.attributes("class", "aws-card aws-service-" + info.service().id() + " aws-category-"
                 + info.category().id()));
         html.line();
         Node child = card.getFirstChild();
@@ -95,50 +95,13 @@ final class CardHtmlRenderer implements NodeRenderer {
         html.line();
     }
 
+    /** The author's feature line; {@link AboutBlocks} adds the catalogue's part after the HTML policy has run. */
     private void renderAbout(CardInfo info) {
-        AwsService service = info.service();
-        html.tag("div", attributes("class", "aws-card-about"));
-        html.line();
-        html.tag("p", attributes("class", "aws-card-meta"));
-        html.tag("span", attributes("class", "aws-card-badge", "title", service.shortName()));
-        html.text(service.monogram());
-        html.tag("/span");
-        html.text(" ");
-        html.tag("span", attributes("class", "aws-card-category"));
-        html.text(info.category().name(info.locale()));
-        html.tag("/span");
-        html.text(" · ");
-        html.tag("span", attributes("class", "aws-card-name"));
-        html.text(service.name());
-        html.tag("/span");
-        html.tag("/p");
+        html.tag("div", AboutBlocks.attributes("class", "aws-card-about aws-about-" + info.service().id()));
         html.line();
         if (!info.feature().isEmpty()) {
-            html.tag("p", attributes("class", "aws-card-feature"));
+            html.tag("p", AboutBlocks.attributes("class", "aws-card-feature"));
             html.text(info.feature());
-            html.tag("/p");
-            html.line();
-        }
-        String description = service.description(info.locale());
-        if (description != null && !description.isBlank()) {
-            html.tag("p", attributes("class", "aws-card-description"));
-            html.text(description);
-            html.tag("/p");
-            html.line();
-        }
-        boolean servicePage = info.servicePage() != null;
-        boolean docs = service.docs() != null;
-        if (servicePage || docs) {
-            html.tag("p", attributes("class", "aws-card-links"));
-            if (servicePage) {
-                link(info.servicePage(), String.format(info.labels().get("postsAbout"), service.shortName()));
-            }
-            if (servicePage && docs) {
-                html.text(" · ");
-            }
-            if (docs) {
-                link(service.docs(), info.labels().get("documentation"));
-            }
             html.tag("/p");
             html.line();
         }
@@ -149,9 +112,9 @@ final class CardHtmlRenderer implements NodeRenderer {
     private void renderExplicitFields(ExplicitFields fields, Map<String, String> labels) {
         if (fields.rating() != null) {
             int stars = fields.rating();
-            html.tag("p", attributes("class", "aws-card-rating"));
+            html.tag("p", AboutBlocks.attributes("class", "aws-card-rating"));
             html.text(labels.get("rating") + " ");
-            html.tag("span", attributes("class", "aws-card-stars", "title", String.format(labels.get("outOf"), stars)));
+            html.tag("span", AboutBlocks.attributes("class", "aws-card-stars", "title", String.format(labels.get("outOf"), stars)));
             html.text("★".repeat(stars) + "☆".repeat(5 - stars));
             html.tag("/span");
             html.text(" " + String.format(labels.get("outOf"), stars));
@@ -161,7 +124,7 @@ final class CardHtmlRenderer implements NodeRenderer {
         list(fields.pros(), PartKind.BENEFITS, labels.get("benefits"));
         list(fields.cons(), PartKind.DRAWBACKS, labels.get("drawbacks"));
         if (fields.verdict() != null && !fields.verdict().isBlank()) {
-            html.tag("div", attributes("class", "aws-card-part aws-card-" + PartKind.VERDICT.cssName));
+            html.tag("div", AboutBlocks.attributes("class", "aws-card-part aws-card-" + PartKind.VERDICT.cssName));
             partTitle(labels.get("verdict"));
             html.tag("p");
             html.text(fields.verdict());
@@ -175,7 +138,7 @@ final class CardHtmlRenderer implements NodeRenderer {
         if (items == null || items.isEmpty()) {
             return;
         }
-        html.tag("div", attributes("class", "aws-card-part aws-card-" + kind.cssName));
+        html.tag("div", AboutBlocks.attributes("class", "aws-card-part aws-card-" + kind.cssName));
         partTitle(title);
         html.tag("ul");
         for (String item : items) {
@@ -189,7 +152,7 @@ final class CardHtmlRenderer implements NodeRenderer {
     }
 
     private void partTitle(String title) {
-        html.tag("p", attributes("class", "aws-card-part-title"));
+        html.tag("p", AboutBlocks.attributes("class", "aws-card-part-title"));
         html.tag("strong");
         html.text(title);
         html.tag("/strong");
@@ -198,13 +161,13 @@ final class CardHtmlRenderer implements NodeRenderer {
 
     private void renderMention(ServiceMention mention) {
         if (mention.service == null || mention.href == null) {
-            html.tag("span", attributes("class", mention.service == null ? "aws-mention-unknown"
+            html.tag("span", AboutBlocks.attributes("class", mention.service == null ? "aws-mention-unknown"
                     : "aws-mention aws-service-" + mention.service.id(), "title", mention.tooltip));
             renderChildren(mention.getFirstChild());
             html.tag("/span");
             return;
         }
-        html.tag("a", attributes("class", "aws-mention aws-service-" + mention.service.id(), "href", mention.href,
+        html.tag("a", AboutBlocks.attributes("class", "aws-mention aws-service-" + mention.service.id(), "href", mention.href,
                 "title", mention.tooltip));
         renderChildren(mention.getFirstChild());
         html.tag("/a");
@@ -212,7 +175,7 @@ final class CardHtmlRenderer implements NodeRenderer {
 
     private void renderNotice(CardNotice notice) {
         html.line();
-        html.tag("div", attributes("class", "aws-card-notice"));
+        html.tag("div", AboutBlocks.attributes("class", "aws-card-notice"));
         html.line();
         html.tag("p");
         html.tag("strong");
@@ -231,21 +194,6 @@ final class CardHtmlRenderer implements NodeRenderer {
         }
         html.tag("/div");
         html.line();
-    }
-
-    private void link(String href, String text) {
-        html.tag("a", attributes("href", href));
-        html.text(text);
-        html.tag("/a");
-    }
-
-    /** In the order given: {@code Map.of} iterates in a different order in each JVM, and pages must not change. */
-    private static Map<String, String> attributes(String... namesAndValues) {
-        Map<String, String> attributes = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            attributes.put(namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return attributes;
     }
 
     private void renderChildren(Node first) {

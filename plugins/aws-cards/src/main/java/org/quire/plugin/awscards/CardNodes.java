@@ -13,8 +13,7 @@ final class CardNodes {
     }
 
     /** What the card's header shows, fixed when the document is transformed. */
-    record CardInfo(AwsService service, Category category, String feature, String servicePage,
-                    Map<String, String> labels, java.util.Locale locale) {
+    record CardInfo(AwsService service, Category category, String feature, Map<String, String> labels) {
     }
 
     /** The fields of an explicit {@code aws-card} block; null or empty when not given. */

@@ -58,13 +58,26 @@ final class CardTransform implements DocumentTransform {
         Catalogue catalogue = plugin.catalogue();
         Locale locale = locale(context);
         Map<String, String> labels = Labels.forLocale(locale);
-        String servicePages = plugin.servicePagesEnabled()
-                ? context.site().map(SiteInfo::basePath).orElse("") + AwsCardsPlugin.PAGES_ROOT : null;
+        String servicePages = servicePages(context);
         Cards cards = new Cards(catalogue, locale, labels, servicePages, context);
         if (automaticCardsWanted(context)) {
             cards.wrapServiceSections(document);
         }
         cards.replaceBlocksAndMentions(document);
+    }
+
+    /** Fills in each card's catalogue part, now that the host's HTML policy is done with the author's HTML. */
+    @Override
+    public String transformHtml(String html, TransformContext context) {
+        if (html.indexOf(AboutBlocks.MARKER) < 0) {
+            return html;
+        }
+        return plugin.aboutBlocks().expand(html, locale(context), servicePages(context));
+    }
+
+    private String servicePages(TransformContext context) {
+        return plugin.servicePagesEnabled()
+                ? context.site().map(SiteInfo::basePath).orElse("") + AwsCardsPlugin.PAGES_ROOT : null;
     }
 
     private boolean automaticCardsWanted(TransformContext context) {
@@ -382,8 +395,7 @@ final class CardTransform implements DocumentTransform {
         private CardInfo info(AwsService service, String feature) {
             Category category = catalogue.category(service.category())
                     .orElse(new Category(service.category(), service.category(), service.category()));
-            return new CardInfo(service, category, feature, servicePages == null ? null
-                    : servicePages + service.id() + "/", labels, locale);
+            return new CardInfo(service, category, feature, labels);
         }
 
         private static String text(Heading heading) {

@@ -34,8 +34,13 @@ public final class Catalogue {
     private final List<Category> categories;
     private final Map<String, Category> categoriesById = new LinkedHashMap<>();
     private final Map<String, AwsService> services = new LinkedHashMap<>();
-    /** Longest first, so {@code S3 Glacier} wins over {@code S3}. */
-    private final List<NameKey> keys = new ArrayList<>();
+    /** Every name and alias in matching form ({@link ServiceNames#key}), and whose it is. */
+    private final Map<String, AwsService> servicesByName = new LinkedHashMap<>();
+    /**
+     * The same names by their first word, longest first (so {@code S3 Glacier} wins over {@code S3}): a heading is
+     * compared only with the names it could be.
+     */
+    private final Map<String, List<NameKey>> keysByFirstWord = new java.util.HashMap<>();
     private final List<String> problems = new ArrayList<>();
 
     private Catalogue(List<Category> categories, Collection<CatalogueReader.Entry> entries,
@@ -112,7 +117,7 @@ public final class Catalogue {
             return Optional.of(byId);
         }
         String key = ServiceNames.key(idOrName);
-        return keys.stream().filter(k -> k.key().equals(key)).map(NameKey::service).findFirst();
+        return Optional.ofNullable(servicesByName.get(key));
     }
 
     /**
@@ -124,7 +129,11 @@ public final class Catalogue {
     public Optional<HeadingMatch> matchHeading(String heading) {
         boolean prefixed = ServiceNames.hasPrefix(heading);
         String bare = ServiceNames.withoutPrefix(heading);
-        for (NameKey name : keys) {
+        List<NameKey> candidates = keysByFirstWord.get(firstWord(bare).toLowerCase(java.util.Locale.ROOT));
+        if (candidates == null) {
+            return Optional.empty();
+        }
+        for (NameKey name : candidates) {
             int length = name.key().length();
             if (bare.length() < length || !bare.regionMatches(true, 0, name.key(), 0, length)
                     || !boundaryAt(bare, length)) {
@@ -156,6 +165,15 @@ public final class Catalogue {
         // Only the closest: "ekss" suggests eks, not also ebs and ecs.
         int best = near.isEmpty() ? 0 : near.get(0).getValue();
         return near.stream().filter(e -> e.getValue() == best).limit(3).map(Map.Entry::getKey).toList();
+    }
+
+    /** Up to the first space, punctuation or Chinese character: {@code "EKS：托管"} → {@code "EKS"}. */
+    private static String firstWord(String text) {
+        int end = 0;
+        while (end < text.length() && !boundaryAt(text, end)) {
+            end += Character.charCount(text.codePointAt(end));
+        }
+        return text.substring(0, end);
     }
 
     private static boolean boundaryAt(String text, int index) {
@@ -239,7 +257,6 @@ public final class Catalogue {
     }
 
     private void indexNames() {
-        Map<String, AwsService> owners = new LinkedHashMap<>();
         for (AwsService service : services.values()) {
             List<String> names = new ArrayList<>();
             names.add(service.id());
@@ -251,15 +268,19 @@ public final class Catalogue {
                 if (key.isEmpty()) {
                     continue;
                 }
-                AwsService owner = owners.putIfAbsent(key, service);
-                if (owner != null && owner != service && !owner.id().equals(service.id())) {
+                AwsService owner = servicesByName.putIfAbsent(key, service);
+                if (owner != null && !owner.id().equals(service.id())) {
                     problems.add("service '" + service.id() + "': the name '" + name + "' already belongs to '"
                             + owner.id() + "'; it stays with '" + owner.id() + "'");
                 }
             }
         }
-        owners.forEach((key, service) -> keys.add(new NameKey(key, service)));
-        keys.sort(Comparator.comparingInt((NameKey k) -> k.key().length()).reversed());
+        List<NameKey> longestFirst = new ArrayList<>();
+        servicesByName.forEach((key, service) -> longestFirst.add(new NameKey(key, service)));
+        longestFirst.sort(Comparator.comparingInt((NameKey k) -> k.key().length()).reversed());
+        for (NameKey key : longestFirst) {
+            keysByFirstWord.computeIfAbsent(firstWord(key.key()), k -> new ArrayList<>()).add(key);
+        }
     }
 
     private static int distance(String a, String b) {
