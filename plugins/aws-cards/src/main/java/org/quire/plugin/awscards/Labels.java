@@ -19,7 +19,6 @@ final class Labels {
             Map.entry("servicesIntro", "本站文章介绍或提到的 AWS 服务，按类别排列。"),
             Map.entry("featuredIn", "专门介绍它的文章"),
             Map.entry("mentionedIn", "提到它的文章"),
-            Map.entry("posts", "篇文章"),
             Map.entry("generallyAvailable", "正式发布于 %d 年"),
             Map.entry("allServices", "全部 AWS 服务"));
 
@@ -36,7 +35,6 @@ final class Labels {
             Map.entry("servicesIntro", "The AWS services this site's posts review or mention, by category."),
             Map.entry("featuredIn", "Reviewed in"),
             Map.entry("mentionedIn", "Mentioned in"),
-            Map.entry("posts", "posts"),
             Map.entry("generallyAvailable", "Generally available since %d"),
             Map.entry("allServices", "All AWS services"));
 
