@@ -60,6 +60,17 @@ public class Account extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** False once an administrator deactivates the account: its sessions and tokens stop working at once. */
+    @Column(nullable = false)
+    public boolean active = true;
+
+    /** Failed sign-ins since the last successful one; from the fifth on, each locks the account for longer. */
+    @Column(name = "failed_sign_ins", nullable = false)
+    public int failedSignIns;
+
+    @Column(name = "locked_until")
+    public Instant lockedUntil;
+
     @Version
     public long version;
 

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.quire.web.accounts.Account;
+import org.quire.web.accounts.Public;
 import org.quire.web.content.Post;
 import org.quire.web.content.PostStatus;
 import org.quire.web.content.TagEntity;
@@ -31,6 +32,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.panache.common.Parameters;
 
 /** The public, read-only content API: what the public site shows, as JSON. Only published posts appear. */
+@Public
 @Path("/api/content")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Content", description = "Published posts, tags and authors, read-only and public")

@@ -10,7 +10,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
+import org.quire.web.accounts.Public;
+
 /** Serves stored media at {@code /media/<path>}; the content hash is the ETag, so a file never changes under it. */
+@Public
 @Path("/media")
 public class MediaResource {
 

@@ -9,9 +9,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.quire.api.ApiVersion;
-
+import org.quire.web.accounts.Permission;
+import org.quire.web.accounts.Requires;
 
 /** What this Quire instance runs: the plugin API version and the plugins that started or were refused. */
+@Requires(Permission.MANAGE_PLUGINS)
 @Path("/api/runtime")
 public class RuntimeResource {
 

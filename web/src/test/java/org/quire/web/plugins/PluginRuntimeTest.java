@@ -15,7 +15,9 @@ class PluginRuntimeTest {
 
     @Test
     void builtInPluginsAreDiscoveredFromTheClassPath() {
-        given().when().get("/api/runtime").then()
+        given().when().get("/api/runtime").then().statusCode(401);
+        org.quire.web.accounts.TestAccounts.signedIn(org.quire.web.accounts.Role.ADMINISTRATOR).given()
+                .get("/api/runtime").then()
                 .statusCode(200)
                 .body("apiVersion", equalTo(ApiVersion.CURRENT.toString()))
                 .body("plugins.id", hasItems("images", "tags", "feeds", "aws-cards"))

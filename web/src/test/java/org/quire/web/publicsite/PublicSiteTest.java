@@ -189,7 +189,9 @@ class PublicSiteTest extends DatabaseTest {
     @Test
     void applicationEndpointsAreNotTakenByTheSite() {
         given().get("/q/health/ready").then().statusCode(200);
-        given().get("/api/runtime").then().statusCode(200);
+        given().get("/api/runtime").then().statusCode(401);
+        given().get("/api/admin/me").then().statusCode(401);
+        given().get("/admin/sign-in").then().statusCode(200);
         given().get("/static/theme.css").then().statusCode(200).contentType(containsString("text/css"));
         assertThat(List.of("/q/", "/api/")).isNotEmpty();
     }

@@ -1,0 +1,201 @@
+package org.quire.web.accounts;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * The one place where requests to the REST resources are authenticated and authorised:
+ * <ol>
+ *   <li>who: the session cookie, or an {@code Authorization: Bearer qt_…} API token; a deactivated account, an
+ *       expired session or a revoked token is anonymous;</li>
+ *   <li>may they: the method's (or its class's) {@link Requires} permission, or {@link Public}; a method with
+ *       neither is refused, so a new endpoint without a rule fails closed;</li>
+ *   <li>is it them: a state-changing request made with the session cookie must carry the session's CSRF token, in
+ *       the {@code X-CSRF-Token} header or the form field {@code _csrf}; API tokens are not sent by browsers on
+ *       their own, so they need none.</li>
+ * </ol>
+ * Anonymous requests to protected endpoints get 401 (pages: a redirect to the sign-in page), signed-in requests
+ * without the permission 403.
+ */
+@Provider
+@Priority(Priorities.AUTHENTICATION)
+public class AccessFilter implements ContainerRequestFilter {
+
+    public static final String SESSION_COOKIE = "quire_session";
+    public static final String CSRF_HEADER = "X-CSRF-Token";
+    public static final String CSRF_FIELD = "_csrf";
+    static final Duration SESSION_TOUCH_INTERVAL = Duration.ofMinutes(5);
+    private static final Set<String> SAFE_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+    private static final int MAX_FORM_BYTES = 1 << 20;
+
+    @Context
+    ResourceInfo resource;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    public void filter(ContainerRequestContext request) throws IOException {
+        authenticate(request);
+        Method method = resource.getResourceMethod();
+        if (method == null) {
+            return;
+        }
+        Optional<Permission> needed = requirement(method);
+        boolean open = isPublic(method);
+        if (needed.isEmpty() && !open) {
+            request.abortWith(problem(Response.Status.FORBIDDEN, "This endpoint declares no permission, so no one may use it."));
+            return;
+        }
+        if (needed.isPresent() && !currentUser.isSignedIn()) {
+            request.abortWith(wantsHtml(request) ? Response.seeOther(signInUri(request)).build()
+                    : problem(Response.Status.UNAUTHORIZED, "Sign in, or send an API token, to use this."));
+            return;
+        }
+        if (needed.isPresent() && !currentUser.may(needed.get())) {
+            request.abortWith(problem(Response.Status.FORBIDDEN, "Your role (" + currentUser.role().id()
+                    + ") may not do this; it needs " + needed.get().lowestRole().id() + " or above."));
+            return;
+        }
+        if (currentUser.via() == CurrentUser.Via.SESSION && !SAFE_METHODS.contains(request.getMethod())
+                && !csrfTokenMatches(request, currentUser.session().csrfToken)) {
+            request.abortWith(problem(Response.Status.FORBIDDEN,
+                    "The request lacks this session's CSRF token (the " + CSRF_FIELD + " form field or the "
+                            + CSRF_HEADER + " header); reload the page and try again."));
+        }
+    }
+
+    /** The permission a resource method needs: its own annotation, else its class's. */
+    public static Optional<Permission> requirement(Method method) {
+        Requires onMethod = method.getAnnotation(Requires.class);
+        if (onMethod != null) {
+            return Optional.of(onMethod.value());
+        }
+        Requires onClass = method.getDeclaringClass().getAnnotation(Requires.class);
+        return Optional.ofNullable(onClass).map(Requires::value);
+    }
+
+    public static boolean isPublic(Method method) {
+        return method.isAnnotationPresent(Public.class)
+                || (method.getAnnotation(Requires.class) == null
+                && method.getDeclaringClass().isAnnotationPresent(Public.class));
+    }
+
+    private void authenticate(ContainerRequestContext request) {
+        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            String token = authorization.substring(7).trim();
+            if (token.startsWith(ApiToken.PREFIX)) {
+                authenticateToken(token);
+            }
+            return;
+        }
+        Cookie cookie = request.getCookies().get(SESSION_COOKIE);
+        if (cookie != null && !cookie.getValue().isBlank()) {
+            authenticateSession(cookie.getValue());
+        }
+    }
+
+    private void authenticateSession(String token) {
+        Instant now = clock.instant();
+        QuarkusTransaction.joiningExisting().run(() -> SignInSession.findByToken(token).ifPresent(session -> {
+            if (!session.account.active || !session.account.canSignIn || !now.isBefore(session.expiresAt)) {
+                return;
+            }
+            // Sliding expiry, written at most every few minutes rather than on every request.
+            if (Duration.between(session.lastSeenAt, now).compareTo(SESSION_TOUCH_INTERVAL) > 0) {
+                session.lastSeenAt = now;
+                session.expiresAt = now.plus(SignInService.SESSION_LIFETIME);
+            }
+            currentUser.signedIn(session.account, session.account.role, CurrentUser.Via.SESSION, session);
+        }));
+    }
+
+    private void authenticateToken(String token) {
+        Instant now = clock.instant();
+        QuarkusTransaction.joiningExisting().run(() -> ApiToken.findByToken(token).ifPresent(apiToken -> {
+            if (!apiToken.usableAt(now)) {
+                return;
+            }
+            if (apiToken.lastUsedAt == null
+                    || Duration.between(apiToken.lastUsedAt, now).compareTo(SESSION_TOUCH_INTERVAL) > 0) {
+                apiToken.lastUsedAt = now;
+            }
+            currentUser.signedIn(apiToken.account, apiToken.account.role.atMost(apiToken.role),
+                    CurrentUser.Via.API_TOKEN, null);
+        }));
+    }
+
+    private static boolean csrfTokenMatches(ContainerRequestContext request, String expected) {
+        String header = request.getHeaderString(CSRF_HEADER);
+        if (header != null) {
+            return Secrets.sameSecret(header, expected);
+        }
+        return Secrets.sameSecret(formField(request, CSRF_FIELD), expected);
+    }
+
+    /** Reads one field of a URL-encoded form body and puts the body back for the resource method. */
+    static String formField(ContainerRequestContext request, String name) {
+        if (!MediaType.APPLICATION_FORM_URLENCODED_TYPE.isCompatible(request.getMediaType()) || !request.hasEntity()) {
+            return null;
+        }
+        try {
+            byte[] body = request.getEntityStream().readNBytes(MAX_FORM_BYTES);
+            request.setEntityStream(new ByteArrayInputStream(body));
+            for (String pair : new String(body, StandardCharsets.US_ASCII).split("&")) {
+                int equals = pair.indexOf('=');
+                String key = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+                if (key.equals(name)) {
+                    return equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        }
+        return null;
+    }
+
+    private static boolean wantsHtml(ContainerRequestContext request) {
+        return request.getMethod().equals(HttpMethod.GET) && request.getAcceptableMediaTypes().stream()
+                .anyMatch(t -> t.isCompatible(MediaType.TEXT_HTML_TYPE) && !t.isWildcardType());
+    }
+
+    private static URI signInUri(ContainerRequestContext request) {
+        return URI.create("/admin/sign-in?then=" + java.net.URLEncoder.encode(
+                request.getUriInfo().getRequestUri().getRawPath(), StandardCharsets.UTF_8));
+    }
+
+    static Response problem(Response.Status status, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON)
+                .entity(Map.of("status", status.getStatusCode(), "error", message)).build();
+    }
+}

@@ -1,0 +1,288 @@
+package org.quire.web.accounts;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Accounts through the admin API: one's own profile, password and API tokens, and (for administrators) users,
+ * roles, invitations, password resets and deactivation. JSON in and out; errors name the field.
+ */
+@Path("/api/admin")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Accounts", description = "Who may do what: profile, password, API tokens, users and roles")
+public class AccountsApi {
+
+    static final int LONGEST_TOKEN_DAYS = 366;
+
+    public record Me(long id, String handle, String displayName, String email, String role, String via,
+                     String csrfToken) {
+    }
+
+    public record PasswordChange(String current, String password) {
+    }
+
+    public record NewToken(String name, String role, Integer expiresInDays) {
+    }
+
+    public record TokenSummary(long id, String name, String role, String prefix, Instant createdAt,
+                               Instant expiresAt, Instant lastUsedAt, Instant revokedAt) {
+        static TokenSummary of(ApiToken token) {
+            return new TokenSummary(token.id, token.name, token.role.id(), token.tokenPrefix, token.createdAt,
+                    token.expiresAt, token.lastUsedAt, token.revokedAt);
+        }
+    }
+
+    /** A token as created: the only time its secret is shown. */
+    public record CreatedToken(TokenSummary token, String secret) {
+    }
+
+    public record User(long id, String handle, String displayName, String email, String role, boolean active,
+                       boolean canSignIn, Instant createdAt) {
+        static User of(Account account) {
+            return new User(account.id, account.handle, account.displayName, account.email, account.role.id(),
+                    account.active, account.canSignIn, account.createdAt);
+        }
+    }
+
+    public record Invitation(String handle, String email, String displayName, String role) {
+    }
+
+    public record UserChange(String role, Boolean active) {
+    }
+
+    /** A one-time link to give to the person (Quire sends no mail yet); valid for {@code expiresAt}. */
+    public record Link(User user, String link, Instant expiresAt) {
+    }
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    SignInService signIn;
+
+    @Inject
+    Clock clock;
+
+    @GET
+    @Path("/me")
+    @Requires(Permission.ADMIN_AREA)
+    @Operation(summary = "Who I am, my role, and the CSRF token browser clients send back")
+    public Me me() {
+        Account account = currentUser.account();
+        return new Me(account.id, account.handle, account.displayName, account.email, currentUser.role().id(),
+                currentUser.via().name().toLowerCase(Locale.ROOT),
+                currentUser.session() == null ? null : currentUser.session().csrfToken);
+    }
+
+    @PUT
+    @Path("/me/password")
+    @Requires(Permission.ADMIN_AREA)
+    @Operation(summary = "Change my password; my other sessions end")
+    public Response changePassword(PasswordChange change) {
+        if (change == null) {
+            return AccessFilter.problem(Response.Status.BAD_REQUEST, "Send {\"current\": …, \"password\": …}.");
+        }
+        Optional<String> problem = signIn.changePassword(currentUser.account(), change.current(), change.password(),
+                currentUser.session());
+        return problem.map(p -> AccessFilter.problem(Response.Status.BAD_REQUEST, p))
+                .orElseGet(() -> Response.noContent().build());
+    }
+
+    @GET
+    @Path("/me/tokens")
+    @Requires(Permission.ADMIN_AREA)
+    @Operation(summary = "My API tokens (never their secrets)")
+    @Transactional
+    public List<TokenSummary> tokens() {
+        return ApiToken.<ApiToken>list("account.id = ?1 order by createdAt desc", currentUser.account().id)
+                .stream().map(TokenSummary::of).toList();
+    }
+
+    @POST
+    @Path("/me/tokens")
+    @Requires(Permission.ADMIN_AREA)
+    @Operation(summary = "Create an API token acting with my role or less; its secret is shown only in this answer")
+    @Transactional
+    public Response createToken(NewToken request) {
+        if (request == null || request.name() == null || request.name().isBlank() || request.name().length() > 100) {
+            return AccessFilter.problem(Response.Status.BAD_REQUEST, "Field 'name': give the token a name of 1 to 100 characters.");
+        }
+        Role own = currentUser.role();
+        Role role = own;
+        if (request.role() != null) {
+            Optional<Role> asked = Role.fromId(request.role());
+            if (asked.isEmpty()) {
+                return AccessFilter.problem(Response.Status.BAD_REQUEST, "Field 'role': '" + request.role()
+                        + "' is not a role; use administrator, editor, author or contributor.");
+            }
+            if (!own.atLeast(asked.get())) {
+                return AccessFilter.problem(Response.Status.FORBIDDEN, "Field 'role': a token cannot have more rights "
+                        + "than you (" + own.id() + ").");
+            }
+            role = asked.get();
+        }
+        Integer days = request.expiresInDays();
+        if (days != null && (days < 1 || days > LONGEST_TOKEN_DAYS)) {
+            return AccessFilter.problem(Response.Status.BAD_REQUEST, "Field 'expiresInDays': from 1 to "
+                    + LONGEST_TOKEN_DAYS + ", or leave it out for a token that does not expire.");
+        }
+        Instant now = clock.instant();
+        String secret = ApiToken.PREFIX + Secrets.newToken();
+        ApiToken token = new ApiToken();
+        token.account = Account.findById(currentUser.account().id);
+        token.name = request.name().trim();
+        token.tokenHash = Secrets.hash(secret);
+        token.tokenPrefix = secret.substring(0, ApiToken.PREFIX.length() + 6);
+        token.role = role;
+        token.createdAt = now;
+        token.expiresAt = days == null ? null : now.plus(Duration.ofDays(days));
+        token.persist();
+        return Response.created(URI.create("/api/admin/me/tokens/" + token.id))
+                .entity(new CreatedToken(TokenSummary.of(token), secret)).build();
+    }
+
+    @DELETE
+    @Path("/me/tokens/{id}")
+    @Requires(Permission.ADMIN_AREA)
+    @Operation(summary = "Revoke one of my API tokens")
+    @Transactional
+    public Response revokeToken(@PathParam("id") long id) {
+        ApiToken token = ApiToken.findById(id);
+        // Another user's token is "not found", not "forbidden": ids reveal nothing.
+        if (token == null || !token.account.id.equals(currentUser.account().id)) {
+            return AccessFilter.problem(Response.Status.NOT_FOUND, "You have no token " + id + ".");
+        }
+        if (token.revokedAt == null) {
+            token.revokedAt = clock.instant();
+        }
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/users")
+    @Requires(Permission.MANAGE_USERS)
+    @Operation(summary = "Every account, including authors who cannot sign in")
+    @Transactional
+    public List<User> users() {
+        return Account.<Account>list("order by handle").stream().map(User::of).toList();
+    }
+
+    @POST
+    @Path("/users")
+    @Requires(Permission.MANAGE_USERS)
+    @Operation(summary = "Invite someone: creates the account and a one-time link to choose a password")
+    @Transactional
+    public Response invite(Invitation invitation) {
+        if (invitation == null) {
+            return AccessFilter.problem(Response.Status.BAD_REQUEST, "Send handle, email, displayName and role.");
+        }
+        String handle = invitation.handle() == null ? "" : invitation.handle().trim().toLowerCase(Locale.ROOT);
+        if (!handle.matches("[a-z0-9][a-z0-9_.-]{0,99}")) {
+            return AccessFilter.problem(Response.Status.BAD_REQUEST, "Field 'handle': lower-case letters, digits, "
+                    + "'.', '_' and '-', starting with a letter or digit, at most 100.");
+        }
+        String email = invitation.email() == null ? "" : invitation.email().trim().toLowerCase(Locale.ROOT);
+        if (!email.matches("[^@\\s]+@[^@\\s]+") || email.length() > 320) {
+            return AccessFilter.problem(Response.Status.BAD_REQUEST, "Field 'email': an address such as ann@example.com.");
+        }
+        Optional<Role> role = Role.fromId(invitation.role());
+        if (role.isEmpty()) {
+            return AccessFilter.problem(Response.Status.BAD_REQUEST, "Field 'role': administrator, editor, author or contributor.");
+        }
+        if (Account.findByHandle(handle).isPresent()) {
+            return AccessFilter.problem(Response.Status.CONFLICT, "Field 'handle': '" + handle + "' is taken.");
+        }
+        if (Account.findByEmail(email).isPresent()) {
+            return AccessFilter.problem(Response.Status.CONFLICT, "Field 'email': another account has " + email + ".");
+        }
+        Account account = new Account();
+        account.handle = handle;
+        account.email = email;
+        account.displayName = invitation.displayName() == null || invitation.displayName().isBlank() ? handle
+                : invitation.displayName().trim();
+        account.role = role.get();
+        account.canSignIn = true;
+        account.createdAt = clock.instant();
+        account.persist();
+        return Response.status(Response.Status.CREATED).entity(link(account, AccountLink.Purpose.INVITATION)).build();
+    }
+
+    @PATCH
+    @Path("/users/{id}")
+    @Requires(Permission.MANAGE_USERS)
+    @Operation(summary = "Change a user's role, or deactivate or reactivate the account")
+    @Transactional
+    public Response change(@PathParam("id") long id, UserChange change) {
+        Account account = Account.findById(id);
+        if (account == null) {
+            return AccessFilter.problem(Response.Status.NOT_FOUND, "There is no user " + id + ".");
+        }
+        if (change == null) {
+            return AccessFilter.problem(Response.Status.BAD_REQUEST, "Send 'role' and/or 'active'.");
+        }
+        Role newRole = account.role;
+        if (change.role() != null) {
+            Optional<Role> role = Role.fromId(change.role());
+            if (role.isEmpty()) {
+                return AccessFilter.problem(Response.Status.BAD_REQUEST, "Field 'role': administrator, editor, author or contributor.");
+            }
+            newRole = role.get();
+        }
+        boolean active = change.active() == null ? account.active : change.active();
+        boolean losesAdministration = account.role == Role.ADMINISTRATOR && account.active
+                && (newRole != Role.ADMINISTRATOR || !active);
+        if (losesAdministration && Account.count("role = ?1 and active = true and canSignIn = true",
+                Role.ADMINISTRATOR) <= 1) {
+            return AccessFilter.problem(Response.Status.CONFLICT, "This is the last active administrator; make "
+                    + "someone else an administrator first.");
+        }
+        account.role = newRole;
+        if (active != account.active) {
+            signIn.setActive(account, active);
+        }
+        // Tokens need no change: each acts with its own role or its owner's, whichever is less (AccessFilter).
+        return Response.ok(User.of(Account.findById(id))).build();
+    }
+
+    @POST
+    @Path("/users/{id}/password-reset")
+    @Requires(Permission.MANAGE_USERS)
+    @Operation(summary = "A one-time link with which the user chooses a new password")
+    @Transactional
+    public Response passwordReset(@PathParam("id") long id) {
+        Account account = Account.findById(id);
+        if (account == null) {
+            return AccessFilter.problem(Response.Status.NOT_FOUND, "There is no user " + id + ".");
+        }
+        return Response.ok(link(account, AccountLink.Purpose.PASSWORD_RESET)).build();
+    }
+
+    private Link link(Account account, AccountLink.Purpose purpose) {
+        String token = signIn.newLink(account, purpose, currentUser.account());
+        return new Link(User.of(account), "/admin/password-link?token=" + token,
+                clock.instant().plus(SignInService.LINK_LIFETIME));
+    }
+}

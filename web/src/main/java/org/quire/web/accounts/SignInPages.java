@@ -1,0 +1,177 @@
+package org.quire.web.accounts;
+
+import java.net.URI;
+import java.util.Optional;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+
+/**
+ * The built-in sign-in: the form, sign-out, the page reached through an invitation or reset link, and the admin
+ * home. Forms signed before a session exists carry a double-submit CSRF token (a cookie and a field that must
+ * agree); after that, the session's own token.
+ */
+@Path("/admin")
+@Produces(MediaType.TEXT_HTML)
+public class SignInPages {
+
+    static final String FORM_CSRF_COOKIE = "quire_form_csrf";
+
+    @Inject
+    SignInService signIn;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Context
+    UriInfo uri;
+
+    @Location("admin/sign-in.html")
+    Template signInPage;
+
+    @Location("admin/home.html")
+    Template homePage;
+
+    @Location("admin/set-password.html")
+    Template setPasswordPage;
+
+    @GET
+    @Path("/sign-in")
+    @Public
+    public Response signInForm(@QueryParam("then") String then) {
+        if (currentUser.isSignedIn()) {
+            return Response.seeOther(URI.create(localPath(then))).build();
+        }
+        String csrf = Secrets.newToken();
+        return Response.ok(signInPage.data("csrf", csrf).data("then", localPath(then)).data("login", "")
+                .data("problem", null).render()).cookie(formCsrfCookie(csrf)).build();
+    }
+
+    @POST
+    @Path("/sign-in")
+    @Public
+    public Response signIn(@FormParam("login") String login, @FormParam("password") String password,
+                           @FormParam("then") String then, @FormParam("_csrf") String csrf,
+                           @CookieParam(FORM_CSRF_COOKIE) String csrfCookie) {
+        if (!Secrets.sameSecret(csrf, csrfCookie)) {
+            String next = Secrets.newToken();
+            return Response.status(Response.Status.FORBIDDEN).entity(signInPage.data("csrf", next)
+                    .data("then", localPath(then)).data("login", login == null ? "" : login)
+                    .data("problem", "The form expired or came from elsewhere; please sign in again.").render())
+                    .cookie(formCsrfCookie(next)).build();
+        }
+        SignInService.Result result = signIn.signIn(login, password);
+        if (!result.ok()) {
+            String next = Secrets.newToken();
+            Response.ResponseBuilder page = Response.status(result.lockedUntil() != null ? 429 : 401)
+                    .entity(signInPage.data("csrf", next).data("then", localPath(then))
+                            .data("login", login == null ? "" : login).data("problem", result.problem()).render())
+                    .cookie(formCsrfCookie(next));
+            if (result.lockedUntil() != null) {
+                page.header("Retry-After", Math.max(1, result.lockedUntil().getEpochSecond()
+                        - java.time.Instant.now().getEpochSecond()));
+            }
+            return page.build();
+        }
+        return Response.seeOther(URI.create(localPath(then))).cookie(sessionCookie(result.sessionToken()),
+                expired(FORM_CSRF_COOKIE)).build();
+    }
+
+    @POST
+    @Path("/sign-out")
+    @Requires(Permission.ADMIN_AREA)
+    public Response signOut(@CookieParam(AccessFilter.SESSION_COOKIE) String session) {
+        if (session != null) {
+            signIn.signOut(session);
+        }
+        return Response.seeOther(URI.create("/admin/sign-in")).cookie(expired(AccessFilter.SESSION_COOKIE)).build();
+    }
+
+    @GET
+    @Path("/")
+    @Requires(Permission.ADMIN_AREA)
+    public String home() {
+        Account account = currentUser.account();
+        return homePage.data("name", account.displayName).data("handle", account.handle)
+                .data("role", currentUser.role().id())
+                .data("csrf", currentUser.session() == null ? "" : currentUser.session().csrfToken).render();
+    }
+
+    @GET
+    @Path("/password-link")
+    @Public
+    public Response passwordLinkForm(@QueryParam("token") String token) {
+        Optional<Account> account = signIn.accountForLink(token);
+        String csrf = Secrets.newToken();
+        return Response.status(account.isPresent() ? 200 : 404).entity(setPasswordPage
+                .data("usable", account.isPresent()).data("handle", account.map(a -> a.handle).orElse(""))
+                .data("token", token == null ? "" : token).data("csrf", csrf)
+                .data("minimum", SignInService.MINIMUM_PASSWORD_LENGTH)
+                .data("problem", account.isPresent() ? null
+                        : "This link has expired or was already used; ask an administrator for a new one.")
+                .render()).cookie(formCsrfCookie(csrf)).build();
+    }
+
+    @POST
+    @Path("/password-link")
+    @Public
+    public Response usePasswordLink(@FormParam("token") String token, @FormParam("password") String password,
+                                    @FormParam("_csrf") String csrf,
+                                    @CookieParam(FORM_CSRF_COOKIE) String csrfCookie) {
+        SignInService.Result result = Secrets.sameSecret(csrf, csrfCookie) ? signIn.usePasswordLink(token, password)
+                : new SignInService.Result(null, "The form expired or came from elsewhere; open the link again.", null);
+        if (!result.ok()) {
+            Optional<Account> account = signIn.accountForLink(token);
+            String next = Secrets.newToken();
+            return Response.status(400).entity(setPasswordPage.data("usable", account.isPresent())
+                    .data("handle", account.map(a -> a.handle).orElse("")).data("token", token == null ? "" : token)
+                    .data("csrf", next).data("minimum", SignInService.MINIMUM_PASSWORD_LENGTH)
+                    .data("problem", result.problem()).render()).cookie(formCsrfCookie(next)).build();
+        }
+        return Response.seeOther(URI.create("/admin/")).cookie(sessionCookie(result.sessionToken()),
+                expired(FORM_CSRF_COOKIE)).build();
+    }
+
+    /** Only a path on this site, never another host: {@code //evil.example} and {@code https://…} become /admin/. */
+    static String localPath(String then) {
+        if (then == null || !then.startsWith("/") || then.startsWith("//") || then.contains("\\")) {
+            return "/admin/";
+        }
+        return then;
+    }
+
+    private NewCookie sessionCookie(String token) {
+        return new NewCookie.Builder(AccessFilter.SESSION_COOKIE).value(token).path("/").httpOnly(true)
+                .secure(secure()).sameSite(NewCookie.SameSite.LAX)
+                .maxAge((int) SignInService.SESSION_LIFETIME.toSeconds()).build();
+    }
+
+    private NewCookie formCsrfCookie(String token) {
+        return new NewCookie.Builder(FORM_CSRF_COOKIE).value(token).path("/admin/").httpOnly(true).secure(secure())
+                .sameSite(NewCookie.SameSite.STRICT).maxAge(3600).build();
+    }
+
+    private NewCookie expired(String name) {
+        return new NewCookie.Builder(name).value("").path(name.equals(FORM_CSRF_COOKIE) ? "/admin/" : "/")
+                .httpOnly(true).secure(secure()).maxAge(0).build();
+    }
+
+    /** Behind TLS (directly, or a proxy saying so when Quarkus trusts forwarded headers). */
+    private boolean secure() {
+        return "https".equalsIgnoreCase(uri.getRequestUri().getScheme());
+    }
+}
