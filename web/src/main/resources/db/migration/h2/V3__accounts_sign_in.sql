@@ -1,9 +1,13 @@
--- Signing in (issue #4): accounts can be deactivated and lock after repeated failed sign-ins; sessions live in the
--- database, so they survive a restart and are shared by every instance; personal API tokens; one-time links for
--- invitations and password resets. Tokens are stored only as SHA-256 hashes (hex).
+-- Signing in (issue #4): accounts can be deactivated, linked to a single sign-on subject, and lock after repeated
+-- failed sign-ins; sessions live in the database, so they survive a restart and are shared by every instance;
+-- personal API tokens; one-time links for invitations and password resets. Tokens are stored only as SHA-256
+-- hashes (hex).
 
 ALTER TABLE account ADD COLUMN active BOOLEAN DEFAULT TRUE NOT NULL;
 ALTER TABLE account ADD COLUMN failed_sign_ins INT DEFAULT 0 NOT NULL;
+-- The OpenID Connect subject ("sub") of an account that signs in through single sign-on.
+ALTER TABLE account ADD COLUMN sso_subject VARCHAR(255);
+ALTER TABLE account ADD CONSTRAINT uk_account_sso_subject UNIQUE (sso_subject);
 ALTER TABLE account ADD COLUMN locked_until TIMESTAMP WITH TIME ZONE;
 
 CREATE TABLE sign_in_session (

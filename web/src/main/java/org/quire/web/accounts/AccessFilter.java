@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
@@ -28,12 +29,15 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * The one place where requests to the REST resources are authenticated and authorised:
  * <ol>
- *   <li>who: the session cookie, or an {@code Authorization: Bearer qt_…} API token; a deactivated account, an
- *       expired session or a revoked token is anonymous;</li>
+ *   <li>who: the session cookie, an {@code Authorization: Bearer qt_…} API token, or (with single sign-on on)
+ *       the provider's bearer access token; a deactivated account, an expired session or a revoked token is
+ *       anonymous;</li>
  *   <li>may they: the method's (or its class's) {@link Requires} permission, or {@link Public}; a method with
  *       neither is refused, so a new endpoint without a rule fails closed;</li>
  *   <li>is it them: a state-changing request made with the session cookie must carry the session's CSRF token, in
@@ -62,6 +66,13 @@ public class AccessFilter implements ContainerRequestFilter {
 
     @Inject
     Clock clock;
+
+    @Inject
+    SingleSignOn singleSignOn;
+
+    /** Resolved only for a provider's bearer token: authentication is not proactive. */
+    @Inject
+    Instance<SecurityIdentity> identities;
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
@@ -116,6 +127,8 @@ public class AccessFilter implements ContainerRequestFilter {
             String token = authorization.substring(7).trim();
             if (token.startsWith(ApiToken.PREFIX)) {
                 authenticateToken(token);
+            } else if (singleSignOn.enabled()) {
+                authenticateProviderToken();
             }
             return;
         }
@@ -153,6 +166,25 @@ public class AccessFilter implements ContainerRequestFilter {
             currentUser.signedIn(apiToken.account, apiToken.account.role.atMost(apiToken.role),
                     CurrentUser.Via.API_TOKEN, null);
         }));
+    }
+
+    /** An access token of the OpenID Connect provider, checked by Quarkus OIDC when first asked for here. */
+    private void authenticateProviderToken() {
+        SecurityIdentity identity;
+        try {
+            identity = identities.get();
+        } catch (AuthenticationFailedException | io.quarkus.security.UnauthorizedException e) {
+            return;
+        }
+        if (identity == null || identity.isAnonymous()) {
+            return;
+        }
+        try {
+            Account account = singleSignOn.accountFor(identity);
+            currentUser.signedIn(account, account.role, CurrentUser.Via.PROVIDER_TOKEN, null);
+        } catch (SingleSignOn.Refused refused) {
+            // Stays anonymous: the endpoint's rule answers 401.
+        }
     }
 
     private static boolean csrfTokenMatches(ContainerRequestContext request, String expected) {

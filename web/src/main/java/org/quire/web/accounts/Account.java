@@ -71,6 +71,10 @@ public class Account extends PanacheEntityBase {
     @Column(name = "locked_until")
     public Instant lockedUntil;
 
+    /** The OpenID Connect subject when the account signs in through single sign-on. */
+    @Column(name = "sso_subject", unique = true)
+    public String ssoSubject;
+
     @Version
     public long version;
 

@@ -7,7 +7,7 @@ import jakarta.enterprise.context.RequestScoped;
 public class CurrentUser {
 
     /** How the request proved who it is. */
-    public enum Via { NONE, SESSION, API_TOKEN }
+    public enum Via { NONE, SESSION, API_TOKEN, PROVIDER_TOKEN }
 
     private Account account;
     private Role role;

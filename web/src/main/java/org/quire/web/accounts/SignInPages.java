@@ -3,6 +3,7 @@ package org.quire.web.accounts;
 import java.net.URI;
 import java.util.Optional;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
@@ -18,6 +19,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import io.quarkus.qute.Location;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.qute.Template;
 
 /**
@@ -36,6 +39,12 @@ public class SignInPages {
 
     @Inject
     CurrentUser currentUser;
+
+    @Inject
+    SingleSignOn singleSignOn;
+
+    @Inject
+    Instance<SecurityIdentity> identities;
 
     @Context
     UriInfo uri;
@@ -98,7 +107,15 @@ public class SignInPages {
         if (session != null) {
             signIn.signOut(session);
         }
-        return Response.seeOther(URI.create("/admin/sign-in")).cookie(expired(AccessFilter.SESSION_COOKIE)).build();
+        Response.ResponseBuilder response = Response.seeOther(URI.create("/admin/sign-in"))
+                .cookie(expired(AccessFilter.SESSION_COOKIE));
+        if (singleSignOn.enabled()) {
+            // Quarkus OIDC's own session (tokens split into three cookies), or /admin/sso would sign straight back in.
+            for (String oidcCookie : new String[] {"q_session", "q_session_at", "q_session_rt"}) {
+                response.cookie(expired(oidcCookie));
+            }
+        }
+        return response.build();
     }
 
     @GET
@@ -109,6 +126,32 @@ public class SignInPages {
         return homePage.data("name", account.displayName).data("handle", account.handle)
                 .data("role", currentUser.role().id())
                 .data("csrf", currentUser.session() == null ? "" : currentUser.session().csrfToken).render();
+    }
+
+    /**
+     * Single sign-on: an anonymous browser is sent to the provider's login page (Quarkus OIDC's authorization-code
+     * flow) and comes back here, where the provider's identity becomes a Quire session.
+     */
+    @GET
+    @Path("/sso")
+    @Public
+    public Response singleSignOn() {
+        if (!singleSignOn.enabled()) {
+            return Response.status(404).type(MediaType.TEXT_PLAIN)
+                    .entity("Single sign-on is not configured on this site (quire.oidc.enabled).").build();
+        }
+        SecurityIdentity identity = identities.get();
+        if (identity.isAnonymous()) {
+            // Quarkus OIDC answers this with a redirect to the provider's login page.
+            throw new UnauthorizedException();
+        }
+        Account account;
+        try {
+            account = singleSignOn.accountFor(identity);
+        } catch (SingleSignOn.Refused refused) {
+            return Response.status(403).type(MediaType.TEXT_PLAIN).entity(refused.getMessage()).build();
+        }
+        return Response.seeOther(URI.create("/admin/")).cookie(sessionCookie(signIn.openSession(account))).build();
     }
 
     @GET
