@@ -10,9 +10,10 @@ import java.util.Set;
  * @param paths   every site path the post had before or has now
  * @param authors ids of its authors before and after the change
  * @param months  {@code yyyy-MM} of its publication date before and after, in the site's time zone
+ * @param tags    identity keys of its tags before and after
  */
 public record ContentChanged(long postId, Kind kind, String previousPath, Set<String> paths, Set<Long> authors,
-                             Set<String> months) {
+                             Set<String> months, Set<String> tags) {
 
     /** What happened to the post; plugins hear of it as the matching {@code SiteEvent}. */
     public enum Kind { SAVED, PUBLISHED, UNPUBLISHED, DELETED }

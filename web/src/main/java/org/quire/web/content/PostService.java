@@ -55,11 +55,12 @@ public class PostService {
     jakarta.enterprise.event.Event<ContentChanged> changes;
 
     /** What a post looked like before a change, so listeners can drop what showed the old state too. */
-    private record Before(Set<String> paths, Set<Long> authors, Set<String> months) {
+    private record Before(Set<String> paths, Set<Long> authors, Set<String> months, Set<String> tags) {
         static Before of(Post post, ZoneId zone) {
             Set<String> paths = new HashSet<>();
             Set<Long> authors = new HashSet<>();
             Set<String> months = new HashSet<>();
+            Set<String> tags = new HashSet<>();
             if (post.path != null) {
                 paths.add(post.path);
             }
@@ -67,7 +68,8 @@ public class PostService {
             if (post.publishedAt != null) {
                 months.add(MONTH.format(post.publishedAt.atZone(zone)));
             }
-            return new Before(paths, authors, months);
+            post.tags.forEach(t -> tags.add(t.key));
+            return new Before(paths, authors, months, tags);
         }
     }
 
@@ -79,7 +81,9 @@ public class PostService {
         authors.addAll(after.authors());
         Set<String> months = new HashSet<>(before.months());
         months.addAll(after.months());
-        changes.fire(new ContentChanged(post.id, kind, previousPath, paths, authors, months));
+        Set<String> tags = new HashSet<>(before.tags());
+        tags.addAll(after.tags());
+        changes.fire(new ContentChanged(post.id, kind, previousPath, paths, authors, months, tags));
     }
 
     /** A post as saved: what it became and what the engine reported. */
@@ -145,6 +149,71 @@ public class PostService {
         return post;
     }
 
+    /** Moves a post to the bin: it leaves the site and every list, and can be restored with {@link #restore}. */
+    @Transactional
+    public Post delete(long postId) {
+        Post post = existing(postId);
+        ZoneId zone = ZoneId.of(Site.get().timeZone);
+        Before before = Before.of(post, zone);
+        post.deletedAt = clock.instant();
+        fireChanged(post, before, zone, ContentChanged.Kind.DELETED, post.path);
+        return post;
+    }
+
+    /** Takes a post out of the bin, in the status it had. */
+    @Transactional
+    public Post restore(long postId) {
+        Post post = Post.findById(postId);
+        if (post == null || post.deletedAt == null) {
+            throw new ContentException(Reason.NOT_FOUND, "id", "Post " + postId + " is not in the bin");
+        }
+        ZoneId zone = ZoneId.of(Site.get().timeZone);
+        Before before = Before.of(post, zone);
+        post.deletedAt = null;
+        fireChanged(post, before, zone, ContentChanged.Kind.SAVED, post.path);
+        return post;
+    }
+
+    /**
+     * Makes an earlier revision's text the post's text again, as a new revision: the history keeps everything.
+     *
+     * @param expectedVersion as for {@link #update}: restoring over a save made since is a conflict
+     */
+    @Transactional
+    public Saved restoreRevision(long postId, int number, long expectedVersion, Account savedBy) {
+        Post post = existing(postId);
+        Revision revision = Revision.<Revision>find("post = ?1 and number = ?2", post, number).firstResult();
+        if (revision == null) {
+            throw new ContentException(Reason.NOT_FOUND, "revision", "Post " + postId + " has no revision " + number);
+        }
+        if (post.version != expectedVersion) {
+            throw new ContentException(Reason.STALE, "version", "Post " + postId + " was saved by someone else since"
+                    + " version " + expectedVersion + " (it is now at version " + post.version + ")");
+        }
+        return save(post, revision.source, null, savedBy, "restored revision " + number);
+    }
+
+    /** Renders a text as the site would show it, through the same engine and plugins, storing nothing. */
+    @Transactional
+    public RenderedDocument preview(String source, Account by) {
+        if (source == null || source.isBlank()) {
+            throw new ContentException(Reason.INVALID, "source", "There is nothing to preview");
+        }
+        Site site = Site.get();
+        ContentEngine engine = engines.engineFor(site);
+        boolean trusted = trusts(by);
+        PostMetadata m = engine.read(new PostSource("post.md", source)).metadata();
+        String slug = Slugs.slugify(m.title()).isEmpty() ? "preview" : Slugs.slugify(m.title());
+        String name = FILE_DATE.format((m.date() != null ? m.date().toInstant() : clock.instant()).atZone(
+                ZoneId.of(site.timeZone))) + "-" + slug + ".md";
+        return engine.render(new PostSource(name, source), trusted ? RenderOptions.trusted() : RenderOptions.untrusted());
+    }
+
+    /** Editors' and administrators' HTML is kept as written; everyone else's goes through the HTML policy. */
+    private static boolean trusts(Account author) {
+        return author == null || author.role == Role.ADMINISTRATOR || author.role == Role.EDITOR;
+    }
+
     private Post existing(long postId) {
         Post post = Post.findById(postId);
         if (post == null || post.deletedAt != null) {
@@ -176,7 +245,7 @@ public class PostService {
                     : (post.publishedAt != null ? post.publishedAt : clock.instant()).atZone(zone);
             name = FILE_DATE.format(date) + "-" + slug + ".md";
         }
-        boolean trusted = savedBy == null || savedBy.role == Role.ADMINISTRATOR || savedBy.role == Role.EDITOR;
+        boolean trusted = trusts(savedBy);
         RenderedDocument rendered = engine.render(new PostSource(name, source),
                 trusted ? RenderOptions.trusted() : RenderOptions.untrusted());
         PostMetadata m = rendered.metadata();
@@ -217,8 +286,12 @@ public class PostService {
             post.publishedAt = clock.instant();
         }
         post.updatedAt = clock.instant();
-        post.authors.clear();
-        post.authors.addAll(authorsOf(m, savedBy));
+        List<Account> authors = authorsOf(m, post.authors.isEmpty() ? savedBy : null);
+        if (!authors.isEmpty()) {
+            // Front matter that names no authors keeps a post's authors: an editor's fix does not make it theirs.
+            post.authors.clear();
+            post.authors.addAll(authors);
+        }
         post.tags.clear();
         for (Tag tag : m.tags()) {
             post.tags.add(TagEntity.findOrCreate(tag));
@@ -271,7 +344,10 @@ public class PostService {
         redirect.persist();
     }
 
-    /** The accounts a post's front matter names; an author the site does not know becomes a contributor without sign-in. */
+    /**
+     * The accounts a post's front matter names, or {@code savedBy} when it names none (null for a post that has
+     * authors already); an author the site does not know becomes a contributor without sign-in.
+     */
     private List<Account> authorsOf(PostMetadata m, Account savedBy) {
         List<Account> authors = new ArrayList<>();
         for (String handle : m.authors()) {

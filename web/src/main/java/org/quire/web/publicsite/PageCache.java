@@ -100,6 +100,7 @@ public class PageCache {
         affected.add("list:archive");
         change.authors().forEach(id -> affected.add("list:author:" + id));
         change.months().forEach(month -> affected.add("list:month:" + month));
+        change.tags().forEach(tag -> affected.add("tag:" + tag));
         // The post's own pages depend on post:<id>, so its old and new paths go too, however they were spelled.
         invalidate(affected);
     }

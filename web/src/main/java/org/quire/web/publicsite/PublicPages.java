@@ -295,8 +295,16 @@ public class PublicPages {
             // A section such as related posts shows other posts, so any post change drops this page too.
             deps.add("list:home");
         }
+        if (hasPostSections()) {
+            // An empty section can fill when a post sharing a tag changes (related posts go by tags).
+            post.tags.forEach(tag -> deps.add("tag:" + tag.key));
+        }
         post.authors.forEach(a -> deps.add("account:" + a.id));
         return new RenderedPage(200, HTML, body, null, deps, post.updatedAt);
+    }
+
+    private boolean hasPostSections() {
+        return plugins.active().stream().anyMatch(plugin -> !plugin.postSections().isEmpty());
     }
 
     /** What plugins add after the post's content; a section that throws is reported and left out. */

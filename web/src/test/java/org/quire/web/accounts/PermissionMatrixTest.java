@@ -37,12 +37,15 @@ import io.restassured.specification.RequestSpecification;
 class PermissionMatrixTest extends DatabaseTest {
 
     private record Endpoint(String httpMethod, String path, Method method, Optional<Permission> needs,
-                            boolean isPublic, boolean form) {
+                            boolean isPublic, boolean form, String consumes) {
         @Override
         public String toString() {
             return httpMethod + " " + path + " (" + method.getDeclaringClass().getSimpleName() + "." + method.getName() + ")";
         }
     }
+
+    /** Path parameters name nothing, so a request that gets through changes nothing other tests rely on. */
+    private static final String NO_SUCH_ID = "987654321";
 
     @Test
     void everyEndpointDeclaresWhoMayUseIt() throws Exception {
@@ -99,13 +102,18 @@ class PermissionMatrixTest extends DatabaseTest {
         request = request.redirects().follow(false).accept("*/*");
         if (!endpoint.httpMethod().equals("GET") && !endpoint.httpMethod().equals("HEAD")
                 && !endpoint.httpMethod().equals("DELETE")) {
-            request = endpoint.form() ? request.contentType("application/x-www-form-urlencoded").formParam("x", "1")
-                    : request.contentType(MediaType.APPLICATION_JSON).body("{}");
+            if (endpoint.form()) {
+                request = request.contentType("application/x-www-form-urlencoded").formParam("x", "1");
+            } else if (endpoint.consumes().equals(MediaType.APPLICATION_JSON)) {
+                request = request.contentType(MediaType.APPLICATION_JSON).body("{}");
+            } else {
+                request = request.contentType(endpoint.consumes()).body(" ");
+            }
         }
         return request.request(endpoint.httpMethod(), endpoint.path());
     }
 
-    /** Every resource method of the application's classes, with sample values for path parameters. */
+    /** Every resource method of the application's classes, with an unknown id for each path parameter. */
     private static List<Endpoint> endpoints() throws IOException, ClassNotFoundException {
         Path classes = Path.of("target", "classes");
         List<Endpoint> endpoints = new ArrayList<>();
@@ -124,13 +132,14 @@ class PermissionMatrixTest extends DatabaseTest {
                     }
                     jakarta.ws.rs.Path sub = method.getAnnotation(jakarta.ws.rs.Path.class);
                     String path = (root.value() + (sub == null ? "" : "/" + sub.value())).replaceAll("/+", "/")
-                            .replaceAll("\\{[^}:]+:[^}]*}|\\{[^}]+}", "1");
+                            .replaceAll("\\{[^}:]+:[^}]*}|\\{[^}]+}", NO_SUCH_ID);
                     Consumes consumes = Optional.ofNullable(method.getAnnotation(Consumes.class))
                             .orElse(type.getAnnotation(Consumes.class));
                     boolean form = consumes == null ? hasFormParams(method)
                             : List.of(consumes.value()).contains(MediaType.APPLICATION_FORM_URLENCODED);
+                    String consumed = consumes == null ? MediaType.APPLICATION_JSON : consumes.value()[0];
                     endpoints.add(new Endpoint(httpMethod, path, method, AccessFilter.requirement(method),
-                            AccessFilter.isPublic(method), form));
+                            AccessFilter.isPublic(method), form, consumed));
                 }
             }
         }

@@ -137,6 +137,19 @@ class TagsThroughTheSiteTest extends DatabaseTest {
     }
 
     @Test
+    void aCachedPostPageGainsARelatedPostPublishedAfterIt() {
+        String tag = "later-" + UUID.randomUUID().toString().substring(0, 6);
+        Post first = publish("Alone at first", tag, "");
+        Post second = publish("Arrives later", tag, "");
+        QuarkusTransaction.requiringNew().run(() -> posts.delete(second.id));
+        // Cached with no related posts at all...
+        given().get(first.path).then().statusCode(200).body(not(containsString("related-posts")));
+        QuarkusTransaction.requiringNew().run(() -> posts.restore(second.id));
+        // ...and dropped when another post with its tag comes back, so the section appears.
+        given().get(first.path).then().statusCode(200).body(containsString("Arrives later"));
+    }
+
+    @Test
     void scheduledAndDeletedPostsAreInNoArchiveOrFeed() {
         String tag = "hidden-" + UUID.randomUUID().toString().substring(0, 6);
         publish("Visible", tag, "");

@@ -1,0 +1,192 @@
+package org.quire.web.editorial;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.quire.web.DatabaseTest;
+import org.quire.web.accounts.Role;
+import org.quire.web.accounts.TestAccounts;
+import org.quire.web.accounts.TestAccounts.Session;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+
+/** The editorial API for posts: each role on its own and others' posts, conflicts, revisions, preview, the bin. */
+@QuarkusTest
+class PostsApiTest extends DatabaseTest {
+
+    private static String markdown(String title, String body) {
+        return "---\ntitle: \"" + title + "\"\nslug: " + UUID.randomUUID() + "\ntags: [Notes]\n---\n" + body + "\n";
+    }
+
+    private static ValidatableResponse create(Session session, String source) {
+        return session.given().contentType("application/json").body(java.util.Map.of("source", source))
+                .post("/api/admin/posts").then();
+    }
+
+    private static long createdId(Session session, String title) {
+        return ((Number) create(session, markdown(title, "First text.")).statusCode(201).extract().path("id")).longValue();
+    }
+
+    private static ValidatableResponse save(Session session, long id, String source, long version) {
+        return session.given().contentType("application/json")
+                .body(java.util.Map.of("source", source, "version", version)).put("/api/admin/posts/" + id).then();
+    }
+
+    private static long version(Session session, long id) {
+        return ((Number) session.given().get("/api/admin/posts/" + id).then().statusCode(200).extract().path("version"))
+                .longValue();
+    }
+
+    @Test
+    void aContributorWritesOwnDraftsButNeitherPublishesNorSeesOthers() {
+        Session contributor = TestAccounts.signedIn(Role.CONTRIBUTOR);
+        Session other = TestAccounts.signedIn(Role.CONTRIBUTOR);
+        long id = createdId(contributor, "Contributor draft");
+        contributor.given().get("/api/admin/posts/" + id).then().statusCode(200)
+                .body("status", equalTo("draft")).body("authors", hasItem(contributor.account().handle))
+                .body("tags", hasItem("Notes")).body("revision", equalTo(1));
+        save(contributor, id, markdown("Contributor draft, better", "Second text."), version(contributor, id))
+                .statusCode(200).body("title", equalTo("Contributor draft, better")).body("revision", equalTo(2));
+        contributor.given().post("/api/admin/posts/" + id + "/publish").then().statusCode(403);
+        // Someone else's draft does not exist for them.
+        other.given().get("/api/admin/posts/" + id).then().statusCode(404);
+        save(other, id, markdown("Hijack", "x"), 0).statusCode(404);
+        other.given().get("/api/admin/posts").then().statusCode(200).body("posts.id", not(hasItem((int) id)));
+        contributor.given().get("/api/admin/posts?q=better").then().statusCode(200)
+                .body("posts.id", hasItem((int) id)).body("total", equalTo(1));
+    }
+
+    @Test
+    void anAuthorPublishesOwnPostsAndAnEditorAnyone() {
+        Session author = TestAccounts.signedIn(Role.AUTHOR);
+        Session contributor = TestAccounts.signedIn(Role.CONTRIBUTOR);
+        Session editor = TestAccounts.signedIn(Role.EDITOR);
+        long own = createdId(author, "Author's own");
+        author.given().post("/api/admin/posts/" + own + "/publish").then().statusCode(200)
+                .body("status", equalTo("published"));
+        io.restassured.RestAssured.given().get((String) author.given().get("/api/admin/posts/" + own).then()
+                .extract().path("path")).then().statusCode(200).body(containsString("Author&#39;s own"));
+
+        long contributed = createdId(contributor, "Needs an editor");
+        author.given().post("/api/admin/posts/" + contributed + "/publish").then().statusCode(404);
+        editor.given().get("/api/admin/posts?author=" + contributor.account().handle).then().statusCode(200)
+                .body("posts.id", hasItem((int) contributed));
+        editor.given().post("/api/admin/posts/" + contributed + "/publish").then().statusCode(200);
+        // Published, it changes only through someone who may publish it.
+        save(contributor, contributed, markdown("Changed after publishing", "x"), version(contributor, contributed))
+                .statusCode(403).body("error", containsString("only someone who may publish"));
+        editor.given().post("/api/admin/posts/" + contributed + "/unpublish").then().statusCode(200)
+                .body("status", equalTo("unpublished"));
+    }
+
+    @Test
+    void twoEditorsOfOneVersionTheSecondGets409WithBothTextsAndNothingIsLost() {
+        Session author = TestAccounts.signedIn(Role.AUTHOR);
+        Session editor = TestAccounts.signedIn(Role.EDITOR);
+        long id = createdId(author, "Shared");
+        long start = version(author, id);
+        String mine = markdown("Shared", "The author's change.");
+        String theirs = markdown("Shared", "The editor's change.");
+        save(editor, id, theirs, start).statusCode(200);
+        ValidatableResponse conflict = save(author, id, mine, start).statusCode(409);
+        conflict.body("yours", equalTo(mine)).body("theirs", equalTo(theirs))
+                .body("currentVersion", equalTo((int) version(author, id)));
+        // Both are kept: the editor's is current, and the author saves again from it.
+        save(author, id, mine, version(author, id)).statusCode(200).body("source", equalTo(mine));
+        List<Integer> numbers = author.given().get("/api/admin/posts/" + id + "/revisions").then().statusCode(200)
+                .extract().path("number");
+        assertThat(numbers).containsExactly(3, 2, 1);
+        assertThat((String) author.given().get("/api/admin/posts/" + id + "/revisions/2").then().extract().path("source"))
+                .isEqualTo(theirs);
+        save(author, id, mine, 0).statusCode(409);
+        save(author, id, mine, -1).statusCode(409);
+        author.given().contentType("application/json").body("{\"source\":\"x\"}").put("/api/admin/posts/" + id)
+                .then().statusCode(400).body("field", equalTo("version"));
+    }
+
+    @Test
+    void revisionsDiffAndRestoreRoundTrip() {
+        Session author = TestAccounts.signedIn(Role.AUTHOR);
+        long id = createdId(author, "Diffed");
+        String first = author.given().get("/api/admin/posts/" + id).then().extract().path("source");
+        String second = first.replace("First text.", "First text.\nA new line.");
+        save(author, id, second, version(author, id)).statusCode(200);
+        author.given().get("/api/admin/posts/" + id + "/diff?from=1&to=2").then().statusCode(200)
+                .body("unified", containsString("\n+A new line.\n")).body("unified", containsString(" First text.\n"));
+        author.given().contentType("application/json").body(java.util.Map.of("version", version(author, id)))
+                .post("/api/admin/posts/" + id + "/revisions/1/restore").then().statusCode(200)
+                .body("source", equalTo(first)).body("revision", equalTo(3));
+        author.given().get("/api/admin/posts/" + id + "/diff?from=2&to=3").then().statusCode(200)
+                .body("unified", containsString("\n-A new line.\n"));
+        author.given().get("/api/admin/posts/" + id + "/revisions/9").then().statusCode(404).body("field", equalTo("revision"));
+    }
+
+    @Test
+    void aPostIsOneMarkdownFileInAndOut() {
+        Session author = TestAccounts.signedIn(Role.AUTHOR);
+        String source = markdown("From a file", "Written elsewhere.\n\n## A heading");
+        long id = ((Number) author.given().contentType("text/markdown").body(source).post("/api/admin/posts").then()
+                .statusCode(201).extract().path("id")).longValue();
+        io.restassured.response.Response file = author.given().get("/api/admin/posts/" + id + "/source");
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.contentType()).startsWith("text/markdown");
+        assertThat(file.asString()).isEqualTo(source);
+        String etag = file.header("ETag");
+        String edited = source.replace("Written elsewhere.", "Edited in a text editor.");
+        author.given().contentType("text/markdown").header("If-Match", etag).body(edited)
+                .put("/api/admin/posts/" + id + "/source").then().statusCode(200).body("source", equalTo(edited));
+        author.given().contentType("text/markdown").header("If-Match", etag).body(source)
+                .put("/api/admin/posts/" + id + "/source").then().statusCode(409).body("theirs", equalTo(edited));
+        author.given().contentType("text/markdown").body(source).put("/api/admin/posts/" + id + "/source").then()
+                .statusCode(400).body("field", equalTo("If-Match"));
+    }
+
+    @Test
+    void previewRendersWithTheSitesEngineAndPluginsAndStoresNothing() {
+        Session contributor = TestAccounts.signedIn(Role.CONTRIBUTOR);
+        String source = "---\ntitle: Preview only\ntags: [AWS]\n---\n## Amazon EKS\n\nText.\n\n<script>alert(1)</script>\n";
+        contributor.given().contentType("application/json").body(java.util.Map.of("source", source))
+                .post("/api/admin/posts/preview").then().statusCode(200)
+                .body("html", containsString("aws-card aws-service-eks"))
+                .body("html", not(containsString("<script")))
+                .body("toc[0].text", equalTo("Amazon EKS"));
+        contributor.given().get("/api/admin/posts?q=Preview only").then().body("total", equalTo(0));
+        contributor.given().contentType("application/json").body("{}").post("/api/admin/posts/preview").then()
+                .statusCode(400).body("field", equalTo("source"));
+    }
+
+    @Test
+    void deletingMovesToTheBinAndRestoringBringsItBack() {
+        Session author = TestAccounts.signedIn(Role.AUTHOR);
+        long id = createdId(author, "Binned");
+        author.given().post("/api/admin/posts/" + id + "/publish").then().statusCode(200);
+        String path = author.given().get("/api/admin/posts/" + id).then().extract().path("path");
+        author.given().delete("/api/admin/posts/" + id).then().statusCode(204);
+        io.restassured.RestAssured.given().get(path).then().statusCode(404);
+        author.given().get("/api/admin/posts").then().body("posts.id", not(hasItem((int) id)));
+        author.given().get("/api/admin/posts?deleted=true").then().body("posts.id", hasItem((int) id));
+        author.given().post("/api/admin/posts/" + id + "/restore").then().statusCode(200)
+                .body("status", equalTo("published"));
+        io.restassured.RestAssured.given().get(path).then().statusCode(200);
+        author.given().post("/api/admin/posts/" + id + "/restore").then().statusCode(404);
+    }
+
+    @Test
+    void badInputNamesTheField() {
+        Session author = TestAccounts.signedIn(Role.AUTHOR);
+        create(author, "").statusCode(400).body("field", equalTo("source"));
+        author.given().get("/api/admin/posts?status=lost").then().statusCode(400).body("field", equalTo("status"));
+        author.given().get("/api/admin/posts?size=1000").then().statusCode(400);
+        String slug = "taken-" + UUID.randomUUID();
+        create(author, "---\ntitle: One\nslug: " + slug + "\n---\nx\n").statusCode(201);
+        create(author, "---\ntitle: Two\nslug: " + slug + "\n---\ny\n").statusCode(409).body("field", equalTo("slug"));
+    }
+}
