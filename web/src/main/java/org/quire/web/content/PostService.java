@@ -126,27 +126,172 @@ public class PostService {
 
     @Transactional
     public Post publish(long postId) {
+        return publish(postId, null, PostEvent.Kind.PUBLISHED);
+    }
+
+    /** Publishes now, recording who did it ({@code by} null: the scheduler). */
+    @Transactional
+    public Post publish(long postId, Account by, PostEvent.Kind kind) {
         Post post = existing(postId);
         ZoneId zone = ZoneId.of(Site.get().timeZone);
         Before before = Before.of(post, zone);
+        PostStatus from = post.status;
         post.status = PostStatus.PUBLISHED;
-        if (post.publishedAt == null) {
+        if (post.publishedAt == null || from == PostStatus.SCHEDULED && post.publishedAt.isAfter(clock.instant())) {
             post.publishedAt = clock.instant();
         }
         post.updatedAt = clock.instant();
+        record(post, by, kind, from, null, null);
         fireChanged(post, before, zone, ContentChanged.Kind.PUBLISHED, post.path);
         return post;
     }
 
     @Transactional
     public Post unpublish(long postId) {
+        return unpublish(postId, null);
+    }
+
+    @Transactional
+    public Post unpublish(long postId, Account by) {
         Post post = existing(postId);
         ZoneId zone = ZoneId.of(Site.get().timeZone);
         Before before = Before.of(post, zone);
+        PostStatus from = post.status;
         post.status = PostStatus.UNPUBLISHED;
         post.updatedAt = clock.instant();
+        record(post, by, PostEvent.Kind.UNPUBLISHED, from, null, null);
         fireChanged(post, before, zone, ContentChanged.Kind.UNPUBLISHED, post.path);
         return post;
+    }
+
+    /** A writer hands a draft to the editors. */
+    @Transactional
+    public Post submit(long postId, Account by) {
+        Post post = existing(postId);
+        requireStatus(post, "submitted for review", PostStatus.DRAFT, PostStatus.UNPUBLISHED);
+        return move(post, PostStatus.IN_REVIEW, by, PostEvent.Kind.SUBMITTED, null, null);
+    }
+
+    /** A reviewer returns a post to its writers, saying why; the comment is in the post's history. */
+    @Transactional
+    public Post sendBack(long postId, Account by, String comment) {
+        Post post = existing(postId);
+        requireStatus(post, "sent back", PostStatus.IN_REVIEW);
+        if (comment == null || comment.isBlank()) {
+            throw new ContentException(Reason.INVALID, "comment", "Say what should change: the writer sees this comment");
+        }
+        return move(post, PostStatus.DRAFT, by, PostEvent.Kind.SENT_BACK, null, comment.strip());
+    }
+
+    /**
+     * A reviewer approves a post in review: published now, or scheduled when {@code publishAt} is in the future.
+     */
+    @Transactional
+    public Post approve(long postId, Account by, Instant publishAt) {
+        Post post = existing(postId);
+        requireStatus(post, "approved", PostStatus.IN_REVIEW);
+        if (publishAt != null && publishAt.isAfter(clock.instant())) {
+            return schedule(post, by, publishAt, PostEvent.Kind.APPROVED);
+        }
+        return publish(postId, by, PostEvent.Kind.APPROVED);
+    }
+
+    /** Publishes at {@code publishAt} (in the future): until then the post is on no public page, list or feed. */
+    @Transactional
+    public Post schedule(long postId, Account by, Instant publishAt) {
+        Post post = existing(postId);
+        if (publishAt == null || !publishAt.isAfter(clock.instant())) {
+            throw new ContentException(Reason.INVALID, "publishAt", "Give a time in the future to schedule for, "
+                    + "such as 2030-01-31T09:00:00Z; to publish now, publish");
+        }
+        return schedule(post, by, publishAt, PostEvent.Kind.SCHEDULED);
+    }
+
+    private Post schedule(Post post, Account by, Instant publishAt, PostEvent.Kind kind) {
+        ZoneId zone = ZoneId.of(Site.get().timeZone);
+        Before before = Before.of(post, zone);
+        PostStatus from = post.status;
+        post.status = PostStatus.SCHEDULED;
+        post.publishedAt = publishAt;
+        post.updatedAt = clock.instant();
+        record(post, by, kind, from, publishAt, null);
+        fireChanged(post, before, zone, from == PostStatus.PUBLISHED ? ContentChanged.Kind.UNPUBLISHED
+                : ContentChanged.Kind.SAVED, post.path);
+        return post;
+    }
+
+    /**
+     * Publishes every scheduled post whose time has come; the scheduler calls it with the clock's time, tests with
+     * any time. Each post in its own transaction, so one failure holds back no other.
+     *
+     * @return the ids published
+     */
+    public List<Long> publishDue(Instant now) {
+        List<Long> due = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                Post.<Post>find("status = ?1 and deletedAt is null and publishedAt <= ?2", PostStatus.SCHEDULED, now)
+                        .stream().map(p -> p.id).toList());
+        List<Long> published = new ArrayList<>();
+        for (Long id : due) {
+            try {
+                publishScheduled(id, now, published);
+            } catch (RuntimeException e) {
+                // Another instance published it first (its version moved on), or it changed meanwhile.
+                org.jboss.logging.Logger.getLogger(PostService.class).warnf("Post %d was not published on schedule: %s",
+                        id, e.toString());
+            }
+        }
+        return published;
+    }
+
+    private void publishScheduled(Long id, Instant now, List<Long> published) {
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            Post post = existing(id);
+            if (post.status == PostStatus.SCHEDULED) {
+                ZoneId zone = ZoneId.of(Site.get().timeZone);
+                Before before = Before.of(post, zone);
+                post.status = PostStatus.PUBLISHED;
+                post.updatedAt = now;
+                record(post, null, PostEvent.Kind.PUBLISHED, PostStatus.SCHEDULED, null, "at its scheduled time");
+                fireChanged(post, before, zone, ContentChanged.Kind.PUBLISHED, post.path);
+                published.add(id);
+            }
+        });
+    }
+
+    private Post move(Post post, PostStatus to, Account by, PostEvent.Kind kind, Instant publishAt, String comment) {
+        ZoneId zone = ZoneId.of(Site.get().timeZone);
+        Before before = Before.of(post, zone);
+        PostStatus from = post.status;
+        post.status = to;
+        post.updatedAt = clock.instant();
+        record(post, by, kind, from, publishAt, comment);
+        fireChanged(post, before, zone, ContentChanged.Kind.SAVED, post.path);
+        return post;
+    }
+
+    private void record(Post post, Account by, PostEvent.Kind kind, PostStatus from, Instant publishAt, String comment) {
+        PostEvent event = new PostEvent();
+        event.post = post;
+        event.account = by == null ? null : Account.findById(by.id);
+        event.kind = kind;
+        event.fromStatus = from;
+        event.toStatus = post.status;
+        event.publishAt = publishAt;
+        event.comment = comment;
+        event.createdAt = clock.instant();
+        event.persist();
+    }
+
+    private static void requireStatus(Post post, String what, PostStatus... allowed) {
+        for (PostStatus status : allowed) {
+            if (post.status == status) {
+                return;
+            }
+        }
+        throw new ContentException(Reason.CONFLICT, "status", "Post " + post.id + " is "
+                + post.status.name().toLowerCase(java.util.Locale.ROOT) + "; only a post that is "
+                + String.join(" or ", java.util.Arrays.stream(allowed).map(s -> s.name().toLowerCase(java.util.Locale.ROOT)).toList())
+                + " can be " + what);
     }
 
     /** Moves a post to the bin: it leaves the site and every list, and can be restored with {@link #restore}. */

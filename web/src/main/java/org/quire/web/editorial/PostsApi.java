@@ -235,7 +235,8 @@ public class PostsApi {
     @Operation(summary = "Publish now (my own posts; editors any post)")
     public PostDetail publish(@PathParam("id") long id) {
         publishable(id);
-        return detail(posts.publish(id), List.of());
+        return detail(posts.publish(id, currentUser.account(), org.quire.web.content.PostEvent.Kind.PUBLISHED),
+                List.of());
     }
 
     @POST
@@ -244,7 +245,67 @@ public class PostsApi {
     @Operation(summary = "Take off the public site, keeping the post")
     public PostDetail unpublish(@PathParam("id") long id) {
         publishable(id);
-        return detail(posts.unpublish(id), List.of());
+        return detail(posts.unpublish(id, currentUser.account()), List.of());
+    }
+
+    /** A step of the review workflow: a reviewer's comment, or the time to publish at. */
+    public record Step(String comment, Instant publishAt) {
+    }
+
+    public record HistoryEntry(String kind, String from, String to, String by, Instant at, Instant publishAt,
+                               String comment) {
+    }
+
+    @POST
+    @Path("/{id}/submit")
+    @Requires(Permission.WRITE_OWN_POSTS)
+    @Operation(summary = "Hand my draft to the editors for review")
+    public PostDetail submit(@PathParam("id") long id) {
+        editable(id);
+        return detail(posts.submit(id, currentUser.account()), List.of());
+    }
+
+    @POST
+    @Path("/{id}/send-back")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(Permission.EDIT_ANY_POST)
+    @Operation(summary = "Return a post in review to its writers with a comment they see in its history")
+    public PostDetail sendBack(@PathParam("id") long id, Step step) {
+        visible(id, false);
+        return detail(posts.sendBack(id, currentUser.account(), step == null ? null : step.comment()), List.of());
+    }
+
+    @POST
+    @Path("/{id}/approve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(Permission.EDIT_ANY_POST)
+    @Operation(summary = "Approve a post in review: published now, or scheduled when publishAt is in the future")
+    public PostDetail approve(@PathParam("id") long id, Step step) {
+        visible(id, false);
+        return detail(posts.approve(id, currentUser.account(), step == null ? null : step.publishAt()), List.of());
+    }
+
+    @POST
+    @Path("/{id}/schedule")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(Permission.PUBLISH_OWN_POSTS)
+    @Operation(summary = "Publish at a future time (publishAt); until then it is on no public page, list or feed")
+    public PostDetail schedule(@PathParam("id") long id, Step step) {
+        publishable(id);
+        return detail(posts.schedule(id, currentUser.account(), step == null ? null : step.publishAt()), List.of());
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @Requires(Permission.WRITE_OWN_POSTS)
+    @Operation(summary = "Every change of status: who, when, and reviewers' comments")
+    @Transactional
+    public List<HistoryEntry> history(@PathParam("id") long id) {
+        Post post = visible(id, true);
+        return org.quire.web.content.PostEvent.<org.quire.web.content.PostEvent>list("post = ?1 order by createdAt, id",
+                post).stream().map(e -> new HistoryEntry(e.kind.name().toLowerCase(Locale.ROOT), status(e.fromStatus),
+                        status(e.toStatus), e.account == null ? null : e.account.handle, e.createdAt, e.publishAt,
+                        e.comment)).toList();
     }
 
     @DELETE
