@@ -226,7 +226,8 @@ public class AccessFilter implements ContainerRequestFilter {
                 request.getUriInfo().getRequestUri().getRawPath(), StandardCharsets.UTF_8));
     }
 
-    static Response problem(Response.Status status, String message) {
+    /** The JSON error every admin endpoint answers with: {@code {"status": 403, "error": "…"}}. */
+    public static Response problem(Response.Status status, String message) {
         return Response.status(status).type(MediaType.APPLICATION_JSON)
                 .entity(Map.of("status", status.getStatusCode(), "error", message)).build();
     }

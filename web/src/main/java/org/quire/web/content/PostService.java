@@ -294,6 +294,23 @@ public class PostService {
                 + " can be " + what);
     }
 
+    /** Keeps what someone is typing, replacing their previous autosave of the post; adds no revision. */
+    @Transactional
+    public Autosave autosave(long postId, long baseVersion, String source, Account by) {
+        Post post = existing(postId);
+        if (source == null) {
+            throw new ContentException(Reason.INVALID, "source", "Send the text to keep");
+        }
+        Autosave autosave = Autosave.of(postId, by.id).orElseGet(Autosave::new);
+        autosave.post = post;
+        autosave.account = Account.findById(by.id);
+        autosave.source = source;
+        autosave.baseVersion = baseVersion;
+        autosave.savedAt = clock.instant();
+        autosave.persist();
+        return autosave;
+    }
+
     /** Moves a post to the bin: it leaves the site and every list, and can be restored with {@link #restore}. */
     @Transactional
     public Post delete(long postId) {
@@ -454,6 +471,9 @@ public class PostService {
         // A path that is a post's own address again must not also redirect away from it.
         Redirect.delete("fromPath", post.path);
 
+        if (savedBy != null && post.id != null) {
+            Autosave.delete("post.id = ?1 and account.id = ?2", post.id, savedBy.id);
+        }
         Revision revision = new Revision();
         revision.post = post;
         revision.number = (int) Revision.count("post", post) + 1;

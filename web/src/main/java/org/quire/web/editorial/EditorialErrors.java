@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.quire.web.accounts.AccessFilter;
 import org.quire.web.content.ContentException;
 
 /** Content errors as JSON naming the field: 400 invalid, 404 not found, 409 conflict or stale, 403 refused. */
@@ -30,7 +31,6 @@ public class EditorialErrors {
 
     @ServerExceptionMapper
     public Response refused(PostsApi.Refused e) {
-        return Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON)
-                .entity(Map.of("status", 403, "error", e.getMessage())).build();
+        return AccessFilter.problem(Response.Status.FORBIDDEN, e.getMessage());
     }
 }

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.quire.core.Diagnostic;
 import org.quire.core.RenderedDocument;
+import org.quire.web.accounts.AccessFilter;
 import org.quire.web.accounts.CurrentUser;
 import org.quire.web.accounts.Permission;
 import org.quire.web.accounts.Requires;
@@ -192,10 +193,7 @@ public class PostsApi {
     @Requires(Permission.WRITE_OWN_POSTS)
     @Operation(summary = "Save a new text; 'version' is the one I started from, and a newer one gives 409 with both texts")
     public Response update(@PathParam("id") long id, Edit edit) {
-        if (edit == null || edit.version() == null) {
-            throw new ContentException(ContentException.Reason.INVALID, "version",
-                    "Send the version you started from (\"version\"), so a newer save is never overwritten");
-        }
+        requireVersion(edit);
         return save(id, edit.source(), edit.version());
     }
 
@@ -223,10 +221,35 @@ public class PostsApi {
             if (e.reason() != ContentException.Reason.STALE) {
                 throw e;
             }
-            Post current = current(id);
-            return Response.status(Response.Status.CONFLICT).entity(new Conflict(409, e.getMessage(), current.version,
-                    current.source, source)).build();
+            return conflict(id, e, source);
         }
+    }
+
+    public record AutosaveState(String source, long baseVersion, Instant savedAt) {
+    }
+
+    @PUT
+    @Path("/{id}/autosave")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(Permission.WRITE_OWN_POSTS)
+    @Operation(summary = "Keep what I am typing (call it every few seconds); not a revision, replaced each time")
+    public AutosaveState autosave(@PathParam("id") long id, Edit edit) {
+        editable(id);
+        requireVersion(edit);
+        org.quire.web.content.Autosave kept = posts.autosave(id, edit.version(), edit.source(), currentUser.account());
+        return new AutosaveState(kept.source, kept.baseVersion, kept.savedAt);
+    }
+
+    @GET
+    @Path("/{id}/autosave")
+    @Requires(Permission.WRITE_OWN_POSTS)
+    @Operation(summary = "My autosaved text of this post, if I have one newer than my last save")
+    @Transactional
+    public Response autosaved(@PathParam("id") long id) {
+        visible(id, false);
+        return org.quire.web.content.Autosave.of(id, currentUser.account().id)
+                .map(a -> Response.ok(new AutosaveState(a.source, a.baseVersion, a.savedAt)).build())
+                .orElseGet(() -> AccessFilter.problem(Response.Status.NOT_FOUND, "Nothing autosaved for post " + id));
     }
 
     @POST
@@ -315,7 +338,7 @@ public class PostsApi {
     public Response delete(@PathParam("id") long id) {
         Post post = editable(id);
         if (post.status == PostStatus.PUBLISHED && !mayPublish(post)) {
-            return forbidden("Only someone who may publish this post may delete it while it is published.");
+            return AccessFilter.problem(Response.Status.FORBIDDEN, "Only someone who may publish this post may delete it while it is published.");
         }
         posts.delete(id);
         return Response.noContent().build();
@@ -371,9 +394,7 @@ public class PostsApi {
     @Operation(summary = "Make a revision's text current again, as a new revision; 'version' as for a save")
     public Response restoreRevision(@PathParam("id") long id, @PathParam("number") int number, Edit edit) {
         editable(id);
-        if (edit == null || edit.version() == null) {
-            throw new ContentException(ContentException.Reason.INVALID, "version", "Send the version you started from");
-        }
+        requireVersion(edit);
         try {
             PostService.Saved saved = posts.restoreRevision(id, number, edit.version(), currentUser.account());
             return Response.ok(detail(saved.post(), saved.diagnostics())).build();
@@ -381,10 +402,8 @@ public class PostsApi {
             if (e.reason() != ContentException.Reason.STALE) {
                 throw e;
             }
-            Post current = current(id);
-            String wanted = QuarkusTransaction.joiningExisting().call(() -> revisionOf(Post.findById(id), number).source);
-            return Response.status(Response.Status.CONFLICT).entity(new Conflict(409, e.getMessage(), current.version,
-                    current.source, wanted)).build();
+            return conflict(id, e, QuarkusTransaction.joiningExisting().call(
+                    () -> revisionOf(Post.findById(id), number).source));
         }
     }
 
@@ -453,8 +472,18 @@ public class PostsApi {
         }
     }
 
-    private static Post current(long id) {
-        return QuarkusTransaction.joiningExisting().call(() -> Post.findById(id));
+    /** 409 with the text saved since ({@code theirs}) and the one that was refused ({@code yours}). */
+    private static Response conflict(long id, ContentException stale, String yours) {
+        Post current = QuarkusTransaction.joiningExisting().call(() -> Post.findById(id));
+        return Response.status(Response.Status.CONFLICT).entity(new Conflict(409, stale.getMessage(), current.version,
+                current.source, yours)).build();
+    }
+
+    private static void requireVersion(Edit edit) {
+        if (edit == null || edit.version() == null) {
+            throw new ContentException(ContentException.Reason.INVALID, "version",
+                    "Send the version you started from (\"version\"), so a newer save is never overwritten");
+        }
     }
 
     private static Revision revisionOf(Post post, int number) {
@@ -473,11 +502,6 @@ public class PostsApi {
             throw new ContentException(ContentException.Reason.INVALID, "status", "'" + text + "' is not a status;"
                     + " use draft, in_review, scheduled, published or unpublished");
         }
-    }
-
-    private static Response forbidden(String message) {
-        return Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON)
-                .entity(Map.of("status", 403, "error", message)).build();
     }
 
     private static PostSummary summary(Post post) {

@@ -104,6 +104,8 @@ class PermissionMatrixTest extends DatabaseTest {
                 && !endpoint.httpMethod().equals("DELETE")) {
             if (endpoint.form()) {
                 request = request.contentType("application/x-www-form-urlencoded").formParam("x", "1");
+            } else if (endpoint.consumes().equals(MediaType.MULTIPART_FORM_DATA)) {
+                request = request.multiPart("x", "1");
             } else if (endpoint.consumes().equals(MediaType.APPLICATION_JSON)) {
                 request = request.contentType(MediaType.APPLICATION_JSON).body("{}");
             } else {

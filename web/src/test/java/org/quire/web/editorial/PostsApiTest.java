@@ -180,6 +180,44 @@ class PostsApiTest extends DatabaseTest {
     }
 
     @Test
+    void autosaveKeepsTheLatestTextWithoutAddingRevisions() {
+        Session author = TestAccounts.signedIn(Role.AUTHOR);
+        long id = createdId(author, "Typed slowly");
+        long version = version(author, id);
+        String source = author.given().get("/api/admin/posts/" + id).then().extract().path("source");
+        author.given().get("/api/admin/posts/" + id + "/autosave").then().statusCode(404);
+        for (int keystroke = 1; keystroke <= 25; keystroke++) {
+            author.given().contentType("application/json")
+                    .body(java.util.Map.of("source", source + "typing " + keystroke, "version", version))
+                    .put("/api/admin/posts/" + id + "/autosave").then().statusCode(200);
+        }
+        author.given().get("/api/admin/posts/" + id + "/autosave").then().statusCode(200)
+                .body("source", equalTo(source + "typing 25")).body("baseVersion", equalTo((int) version));
+        author.given().get("/api/admin/posts/" + id + "/revisions").then().body("size()", equalTo(1));
+        // Someone else's autosave is their own.
+        Session editor = TestAccounts.signedIn(Role.EDITOR);
+        editor.given().get("/api/admin/posts/" + id + "/autosave").then().statusCode(404);
+        // A real save makes one revision and clears the autosave.
+        save(author, id, source + "typing 25", version).statusCode(200).body("revision", equalTo(2));
+        author.given().get("/api/admin/posts/" + id + "/autosave").then().statusCode(404);
+    }
+
+    @Test
+    void aChangedSlugOfAPublishedPostLeavesA301() {
+        Session author = TestAccounts.signedIn(Role.AUTHOR);
+        String oldSlug = "old-" + UUID.randomUUID();
+        String source = "---\ntitle: Renamed\nslug: " + oldSlug + "\n---\nText.\n";
+        long id = ((Number) create(author, source).statusCode(201).extract().path("id")).longValue();
+        author.given().post("/api/admin/posts/" + id + "/publish").then().statusCode(200);
+        String oldPath = author.given().get("/api/admin/posts/" + id).then().extract().path("path");
+        String newPath = save(author, id, source.replace(oldSlug, "new-" + oldSlug), version(author, id))
+                .statusCode(200).extract().path("path");
+        assertThat(newPath).isNotEqualTo(oldPath).contains("new-" + oldSlug);
+        io.restassured.RestAssured.given().redirects().follow(false).get(oldPath).then().statusCode(301)
+                .header("Location", containsString(newPath));
+    }
+
+    @Test
     void badInputNamesTheField() {
         Session author = TestAccounts.signedIn(Role.AUTHOR);
         create(author, "").statusCode(400).body("field", equalTo("source"));
