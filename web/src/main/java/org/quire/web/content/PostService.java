@@ -371,6 +371,66 @@ public class PostService {
         return engine.render(new PostSource(name, source), trusted ? RenderOptions.trusted() : RenderOptions.untrusted());
     }
 
+    /**
+     * The Jekyll file name a post written here would have, which gives the engine its date and slug: the front
+     * matter's slug, else the slug the post already has (an imported post keeps the one its file name gave it),
+     * else one made from the title.
+     */
+    private String fileNameFor(Post post, PostMetadata m, ZoneId zone) {
+        String slug = m.frontMatter().get("slug") != null ? m.slug()
+                : post.slug != null ? post.slug : Slugs.slugify(m.title());
+        if (slug.isEmpty()) {
+            throw new ContentException(Reason.INVALID, "slug", "The title '" + m.title() + "' gives no slug;"
+                    + " add slug: with letters or digits to the front matter");
+        }
+        ZonedDateTime date = m.frontMatter().get("date") != null && m.date() != null ? m.date()
+                : (post.publishedAt != null ? post.publishedAt : clock.instant()).atZone(zone);
+        return FILE_DATE.format(date) + "-" + slug + ".md";
+    }
+
+    /**
+     * Recomputes every post's address after the site's permalink pattern or time zone changed; each old address
+     * answers 301 to the new one. A post whose new address another post already has keeps its own, and is reported.
+     *
+     * @return the number of posts that moved
+     */
+    public int repathAll() {
+        List<Long> ids = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                Post.<Post>find("deletedAt is null order by id").stream().map(p -> p.id).toList());
+        int moved = 0;
+        for (Long id : ids) {
+            boolean changed = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> repath(id));
+            if (changed) {
+                moved++;
+            }
+        }
+        return moved;
+    }
+
+    private boolean repath(long id) {
+        Post post = existing(id);
+        Site site = Site.get();
+        ContentEngine engine = engines.engineFor(site);
+        ZoneId zone = ZoneId.of(site.timeZone);
+        PostMetadata first = engine.read(new PostSource("post.md", post.source)).metadata();
+        String path = engine.read(new PostSource(fileNameFor(post, first, zone), post.source)).metadata().permalink();
+        if (path.equals(post.path)) {
+            return false;
+        }
+        if (Post.findByPath(path).filter(other -> !other.id.equals(post.id)).isPresent()) {
+            org.jboss.logging.Logger.getLogger(PostService.class).warnf("Post %d keeps %s: its new address %s is"
+                    + " another post's", post.id, post.path, path);
+            return false;
+        }
+        Before before = Before.of(post, zone);
+        String previous = post.path;
+        post.path = path;
+        addRedirect(previous, post);
+        Redirect.delete("fromPath", post.path);
+        fireChanged(post, before, zone, ContentChanged.Kind.SAVED, previous);
+        return true;
+    }
+
     /** Editors' and administrators' HTML is kept as written; everyone else's goes through the HTML policy. */
     private static boolean trusts(Account author) {
         return author == null || author.role == Role.ADMINISTRATOR || author.role == Role.EDITOR;
@@ -395,18 +455,7 @@ public class PostService {
         // The engine reads Jekyll sources; a post written here gets the file name Jekyll would have given it.
         PostSource firstRead = new PostSource(fileName != null ? fileName : "post.md", source);
         PostReader.Read read = engine.read(firstRead);
-        String name = fileName;
-        if (name == null) {
-            PostMetadata m = read.metadata();
-            String slug = m.frontMatter().get("slug") != null ? m.slug() : Slugs.slugify(m.title());
-            if (slug.isEmpty()) {
-                throw new ContentException(Reason.INVALID, "slug", "The title '" + m.title() + "' gives no slug;"
-                        + " add slug: with letters or digits to the front matter");
-            }
-            ZonedDateTime date = m.frontMatter().get("date") != null && m.date() != null ? m.date()
-                    : (post.publishedAt != null ? post.publishedAt : clock.instant()).atZone(zone);
-            name = FILE_DATE.format(date) + "-" + slug + ".md";
-        }
+        String name = fileName != null ? fileName : fileNameFor(post, read.metadata(), zone);
         boolean trusted = trusts(savedBy);
         RenderedDocument rendered = engine.render(new PostSource(name, source),
                 trusted ? RenderOptions.trusted() : RenderOptions.untrusted());
