@@ -84,6 +84,9 @@ public class AccountsApi {
     SignInService signIn;
 
     @Inject
+    org.quire.web.content.PostService posts;
+
+    @Inject
     Clock clock;
 
     @GET
@@ -265,6 +268,36 @@ public class AccountsApi {
         }
         // Tokens need no change: each acts with its own role or its owner's, whichever is less (AccessFilter).
         return Response.ok(User.of(Account.findById(id))).build();
+    }
+
+    public record Reassignment(String to) {
+    }
+
+    public record Reassigned(User from, User to, int posts) {
+    }
+
+    @POST
+    @Path("/users/{id}/reassign")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(Permission.MANAGE_USERS)
+    @Operation(summary = "Give all of a user's posts to another user (accounts with posts are never deleted)")
+    public Response reassign(@PathParam("id") long id, Reassignment reassignment) {
+        Account from = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> Account.findById(id));
+        if (from == null) {
+            return AccessFilter.problem(Response.Status.NOT_FOUND, "There is no user " + id + ".");
+        }
+        Optional<Account> to = reassignment == null || reassignment.to() == null ? Optional.empty()
+                : io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(
+                        () -> Account.findByHandle(reassignment.to()));
+        if (to.isEmpty()) {
+            return AccessFilter.problem(Response.Status.BAD_REQUEST, "Field 'to': the handle of the user to give the"
+                    + " posts to.");
+        }
+        if (to.get().id.equals(from.id)) {
+            return AccessFilter.problem(Response.Status.BAD_REQUEST, "Field 'to': a different user.");
+        }
+        int moved = posts.reassign(from, to.get(), currentUser.account());
+        return Response.ok(new Reassigned(User.of(from), User.of(to.get()), moved)).build();
     }
 
     @POST

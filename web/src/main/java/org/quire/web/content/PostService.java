@@ -311,13 +311,61 @@ public class PostService {
         return autosave;
     }
 
+    /**
+     * Gives every post of {@code from} to {@code to} instead (co-authors stay), so an account can be retired without
+     * deleting anything. A post whose front matter names its authors has that list rewritten and is saved as a
+     * revision by {@code by}; otherwise only the stored authorship changes.
+     *
+     * @return the number of posts reassigned
+     */
+    public int reassign(Account from, Account to, Account by) {
+        List<Long> ids = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> Post.<Post>find(
+                "select p from Post p join p.authors a where a.id = ?1 order by p.id", from.id).stream()
+                .map(p -> p.id).toList());
+        for (Long id : ids) {
+            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+                Post post = Post.findById(id);
+                Site site = Site.get();
+                PostMetadata m = engines.engineFor(site).read(new PostSource("post.md", post.source)).metadata();
+                boolean named = m.frontMatter().containsKey("authors") || m.frontMatter().containsKey("author");
+                if (named) {
+                    List<String> handles = new ArrayList<>();
+                    for (String handle : m.authors()) {
+                        String kept = Slugs.slugify(handle).equals(from.handle) ? to.handle : handle;
+                        if (!handles.contains(kept)) {
+                            handles.add(kept);
+                        }
+                    }
+                    String key = m.frontMatter().containsKey("authors") ? "authors" : "author";
+                    String edited = org.quire.core.source.FrontMatterEditor.withList(post.source, key, handles);
+                    update(id, post.version, edited, by);
+                } else {
+                    ZoneId zone = ZoneId.of(site.timeZone);
+                    Before before = Before.of(post, zone);
+                    post.authors.removeIf(a -> a.id.equals(from.id));
+                    if (post.authors.stream().noneMatch(a -> a.id.equals(to.id))) {
+                        post.authors.add(Account.findById(to.id));
+                    }
+                    fireChanged(post, before, zone, ContentChanged.Kind.SAVED, post.path);
+                }
+            });
+        }
+        return ids.size();
+    }
+
     /** Moves a post to the bin: it leaves the site and every list, and can be restored with {@link #restore}. */
     @Transactional
     public Post delete(long postId) {
+        return delete(postId, null);
+    }
+
+    @Transactional
+    public Post delete(long postId, Account by) {
         Post post = existing(postId);
         ZoneId zone = ZoneId.of(Site.get().timeZone);
         Before before = Before.of(post, zone);
         post.deletedAt = clock.instant();
+        record(post, by, PostEvent.Kind.DELETED, post.status, null, null);
         fireChanged(post, before, zone, ContentChanged.Kind.DELETED, post.path);
         return post;
     }
@@ -325,6 +373,11 @@ public class PostService {
     /** Takes a post out of the bin, in the status it had. */
     @Transactional
     public Post restore(long postId) {
+        return restore(postId, null);
+    }
+
+    @Transactional
+    public Post restore(long postId, Account by) {
         Post post = Post.findById(postId);
         if (post == null || post.deletedAt == null) {
             throw new ContentException(Reason.NOT_FOUND, "id", "Post " + postId + " is not in the bin");
@@ -332,6 +385,7 @@ public class PostService {
         ZoneId zone = ZoneId.of(Site.get().timeZone);
         Before before = Before.of(post, zone);
         post.deletedAt = null;
+        record(post, by, PostEvent.Kind.RESTORED, post.status, null, null);
         fireChanged(post, before, zone, ContentChanged.Kind.SAVED, post.path);
         return post;
     }

@@ -61,14 +61,25 @@ public class PostsApi {
     public record PostDetail(long id, String slug, String path, String title, String status, long version,
                              List<String> authors, List<String> tags, String category, String description,
                              Instant publishedAt, Instant updatedAt, Instant deletedAt, int revision, String source,
-                             List<String> diagnostics) {
+                             PostFields fields, List<String> diagnostics) {
     }
 
     public record PostPage(List<PostSummary> posts, int page, int size, long total) {
     }
 
-    /** A save: the text and the version it was edited from. */
-    public record Edit(String source, Long version) {
+    /**
+     * A save: the text as one Markdown file ({@code source}) or as separate fields ({@code fields}), and the
+     * version it was edited from.
+     */
+    public record Edit(String source, Long version, PostFields fields) {
+
+        /** The Markdown to store: {@code source}, else the file the fields make. */
+        String markdown() {
+            if (source != null || fields == null) {
+                return source;
+            }
+            return fields.toMarkdown();
+        }
     }
 
     public record Conflict(int status, String error, long currentVersion, String theirs, String yours) {
@@ -170,7 +181,7 @@ public class PostsApi {
     @Requires(Permission.WRITE_OWN_POSTS)
     @Operation(summary = "A new draft from Markdown with front matter; I am its author unless the front matter names others")
     public Response create(Edit edit) {
-        return created(edit == null ? null : edit.source());
+        return created(edit == null ? null : edit.markdown());
     }
 
     @POST
@@ -194,7 +205,7 @@ public class PostsApi {
     @Operation(summary = "Save a new text; 'version' is the one I started from, and a newer one gives 409 with both texts")
     public Response update(@PathParam("id") long id, Edit edit) {
         requireVersion(edit);
-        return save(id, edit.source(), edit.version());
+        return save(id, edit.markdown(), edit.version());
     }
 
     @PUT
@@ -340,7 +351,7 @@ public class PostsApi {
         if (post.status == PostStatus.PUBLISHED && !mayPublish(post)) {
             return AccessFilter.problem(Response.Status.FORBIDDEN, "Only someone who may publish this post may delete it while it is published.");
         }
-        posts.delete(id);
+        posts.delete(id, currentUser.account());
         return Response.noContent().build();
     }
 
@@ -350,7 +361,7 @@ public class PostsApi {
     @Operation(summary = "Take out of the bin")
     public PostDetail restore(@PathParam("id") long id) {
         visibleInBin(id);
-        return detail(posts.restore(id), List.of());
+        return detail(posts.restore(id, currentUser.account()), List.of());
     }
 
     @GET
@@ -413,7 +424,7 @@ public class PostsApi {
     @Requires(Permission.WRITE_OWN_POSTS)
     @Operation(summary = "Render a text as the public site would, through the same engine and plugins, storing nothing")
     public Preview preview(Edit edit) {
-        RenderedDocument rendered = posts.preview(edit == null ? null : edit.source(), currentUser.account());
+        RenderedDocument rendered = posts.preview(edit == null ? null : edit.markdown(), currentUser.account());
         return new Preview(rendered.html(), rendered.tableOfContents(), rendered.words(), rendered.readingMinutes(),
                 messages(rendered.diagnostics()));
     }
@@ -517,7 +528,7 @@ public class PostsApi {
             return new PostDetail(fresh.id, fresh.slug, fresh.path, fresh.title, status(fresh.status), fresh.version,
                     fresh.authors.stream().map(a -> a.handle).toList(), fresh.tags.stream().map(t -> t.name).toList(),
                     fresh.category, fresh.description, fresh.publishedAt, fresh.updatedAt, fresh.deletedAt, revision,
-                    fresh.source, messages(diagnostics));
+                    fresh.source, PostFields.of(fresh.source), messages(diagnostics));
         });
     }
 

@@ -196,6 +196,34 @@ class SignInTest extends DatabaseTest {
     }
 
     @Test
+    void aUsersPostsCanBeReassignedAndTheAccountIsKept() {
+        TestAccounts.Session admin = TestAccounts.signedIn(Role.ADMINISTRATOR);
+        TestAccounts.Session leaving = TestAccounts.signedIn(Role.AUTHOR);
+        Account successor = TestAccounts.create(Role.AUTHOR);
+        String handle = leaving.account().handle;
+        long named = ((Number) leaving.given().contentType("application/json").body(java.util.Map.of("source",
+                "---\ntitle: Named\nslug: named-" + java.util.UUID.randomUUID() + "\nauthors: [" + handle
+                        + ", co-writer]\n---\nx\n")).post("/api/admin/posts").then().statusCode(201).extract().path("id"))
+                .longValue();
+        long implied = ((Number) leaving.given().contentType("application/json").body(java.util.Map.of("source",
+                "---\ntitle: Implied\nslug: implied-" + java.util.UUID.randomUUID() + "\n---\ny\n"))
+                .post("/api/admin/posts").then().statusCode(201).extract().path("id")).longValue();
+
+        admin.given().contentType("application/json").body(java.util.Map.of("to", successor.handle))
+                .post("/api/admin/users/" + leaving.account().id + "/reassign").then().statusCode(200)
+                .body("posts", org.hamcrest.Matchers.equalTo(2));
+        admin.given().get("/api/admin/posts/" + named).then().body("authors", org.hamcrest.Matchers.contains(
+                successor.handle, "co-writer")).body("source", containsString("authors: [\"" + successor.handle
+                + "\", \"co-writer\"]"));
+        admin.given().get("/api/admin/posts/" + implied).then().body("authors",
+                org.hamcrest.Matchers.contains(successor.handle));
+        admin.given().get("/api/admin/users").then().body("handle", org.hamcrest.Matchers.hasItem(handle));
+        admin.given().contentType("application/json").body(java.util.Map.of("to", "nobody-at-all"))
+                .post("/api/admin/users/" + leaving.account().id + "/reassign").then().statusCode(400)
+                .body("error", containsString("'to'"));
+    }
+
+    @Test
     void theLastAdministratorCannotBeDemotedOrDeactivated() {
         TestAccounts.Session admin = TestAccounts.signedIn(Role.ADMINISTRATOR);
         // Leave only this one active administrator.

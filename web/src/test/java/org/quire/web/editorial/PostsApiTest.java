@@ -177,6 +177,8 @@ class PostsApiTest extends DatabaseTest {
                 .body("status", equalTo("published"));
         io.restassured.RestAssured.given().get(path).then().statusCode(200);
         author.given().post("/api/admin/posts/" + id + "/restore").then().statusCode(404);
+        assertThat(author.given().get("/api/admin/posts/" + id + "/history").then().extract()
+                .<List<String>>path("kind")).containsExactly("published", "deleted", "restored");
     }
 
     @Test
@@ -215,6 +217,38 @@ class PostsApiTest extends DatabaseTest {
         assertThat(newPath).isNotEqualTo(oldPath).contains("new-" + oldSlug);
         io.restassured.RestAssured.given().redirects().follow(false).get(oldPath).then().statusCode(301)
                 .header("Location", containsString(newPath));
+    }
+
+    @Test
+    void aPostCanBeWrittenAndReadAsJsonFields() {
+        Session author = TestAccounts.signedIn(Role.AUTHOR);
+        String slug = "fields-" + UUID.randomUUID();
+        java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("title", "Written as fields: 字段");
+        fields.put("slug", slug);
+        fields.put("date", "2024-05-01 09:30:00 +0800");
+        fields.put("category", "notes");
+        fields.put("tags", List.of("AWS", "云计算"));
+        fields.put("description", "Fields, not a file");
+        fields.put("extra", java.util.Map.of("series", "re:Invent"));
+        fields.put("body", "## Part one\n\nText.\n");
+        long id = ((Number) author.given().contentType("application/json").body(java.util.Map.of("fields", fields))
+                .post("/api/admin/posts").then().statusCode(201)
+                .body("title", equalTo("Written as fields: 字段")).body("slug", equalTo(slug))
+                .body("tags", hasItem("云计算")).body("category", equalTo("notes"))
+                .body("path", equalTo("/2024/05/" + slug + "/"))
+                .body("fields.extra.series", equalTo("re:Invent")).body("fields.body", equalTo("## Part one\n\nText.\n"))
+                .body("source", containsString("\nseries: re:Invent\n"))
+                .extract().path("id")).longValue();
+        fields.put("title", "Renamed through fields");
+        author.given().contentType("application/json")
+                .body(java.util.Map.of("fields", fields, "version", version(author, id)))
+                .put("/api/admin/posts/" + id).then().statusCode(200).body("title", equalTo("Renamed through fields"))
+                .body("fields.date", equalTo("2024-05-01 09:30:00 +0800")).body("revision", equalTo(2));
+        fields.put("extra", java.util.Map.of("tags", "sneaky"));
+        author.given().contentType("application/json")
+                .body(java.util.Map.of("fields", fields, "version", version(author, id)))
+                .put("/api/admin/posts/" + id).then().statusCode(400).body("field", equalTo("fields.extra.tags"));
     }
 
     @Test
