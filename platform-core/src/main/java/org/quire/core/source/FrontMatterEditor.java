@@ -23,6 +23,10 @@ public final class FrontMatterEditor {
      * front matter gets some.
      */
     public static String withList(String source, String key, List<String> values) {
+        // A byte-order mark stays where it was, before the opening line the parser looks for.
+        if (source.startsWith("\uFEFF")) {
+            return "\uFEFF" + withList(source.substring(1), key, values);
+        }
         String newline = source.contains("\r\n") ? "\r\n" : "\n";
         String replacement = values.isEmpty() ? null : key + ": " + flowList(values);
         List<String> lines = splitKeepingEnds(source);

@@ -51,6 +51,8 @@ class FrontMatterEditorTest {
         // A key that merely starts the same is another key.
         assertThat(FrontMatterEditor.withList("---\ntagsline: keep\n---\n", "tags", List.of("a")))
                 .isEqualTo("---\ntagsline: keep\ntags: [\"a\"]\n---\n");
+        assertThat(FrontMatterEditor.withList("\uFEFF---\ntitle: T\ntags: [a]\n---\nx", "tags", List.of("b")))
+                .isEqualTo("\uFEFF---\ntitle: T\ntags: [\"b\"]\n---\nx");
         assertThatThrownBy(() -> FrontMatterEditor.withList("---\ntags: [a]\n", "tags", List.of("b")))
                 .hasMessageContaining("never closed");
     }

@@ -105,6 +105,10 @@ public class AccountsApi {
     @Requires(Permission.ADMIN_AREA)
     @Operation(summary = "Change my password; my other sessions end")
     public Response changePassword(PasswordChange change) {
+        if (currentUser.via() != CurrentUser.Via.SESSION) {
+            return AccessFilter.problem(Response.Status.FORBIDDEN, "Change the password signed in with a browser"
+                    + " session, not with a token.");
+        }
         if (change == null) {
             return AccessFilter.problem(Response.Status.BAD_REQUEST, "Send {\"current\": …, \"password\": …}.");
         }
@@ -130,6 +134,11 @@ public class AccountsApi {
     @Operation(summary = "Create an API token acting with my role or less; its secret is shown only in this answer")
     @Transactional
     public Response createToken(NewToken request) {
+        // A token minting tokens would outlive its own expiry and revocation.
+        if (currentUser.via() != CurrentUser.Via.SESSION) {
+            return AccessFilter.problem(Response.Status.FORBIDDEN, "Create API tokens signed in with a browser"
+                    + " session, not with a token.");
+        }
         if (request == null || request.name() == null || request.name().isBlank() || request.name().length() > 100) {
             return AccessFilter.problem(Response.Status.BAD_REQUEST, "Field 'name': give the token a name of 1 to 100 characters.");
         }

@@ -43,7 +43,9 @@ public class SignInService {
         Instant now = clock.instant();
         String login = handleOrEmail == null ? "" : handleOrEmail.trim().toLowerCase(Locale.ROOT);
         Optional<Account> found = login.contains("@") ? Account.findByEmail(login) : Account.findByHandle(login);
-        Account account = found.filter(a -> a.canSignIn && a.active && a.passwordHash != null).orElse(null);
+        // Locked for the rest of the transaction, so parallel guesses are each counted, one after another.
+        Account account = found.map(a -> Account.<Account>findById(a.id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE))
+                .filter(a -> a.canSignIn && a.active && a.passwordHash != null).orElse(null);
         if (account == null) {
             BcryptUtil.matches(password == null ? "" : password, DUMMY_HASH);
             return new Result(null, "The name or password is wrong.", null);
@@ -99,7 +101,10 @@ public class SignInService {
     public Optional<String> changePassword(Account account, String current, String replacement,
                                            SignInSession keep) {
         Account stored = Account.findById(account.id);
-        if (stored.passwordHash != null && (current == null || !BcryptUtil.matches(current, stored.passwordHash))) {
+        if (stored.passwordHash == null) {
+            return Optional.of("This account signs in elsewhere (single sign-on) and has no password here.");
+        }
+        if (current == null || !BcryptUtil.matches(current, stored.passwordHash)) {
             return Optional.of("The current password is wrong.");
         }
         Optional<String> weak = weakness(replacement);

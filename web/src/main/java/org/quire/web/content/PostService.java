@@ -244,18 +244,23 @@ public class PostService {
     }
 
     private void publishScheduled(Long id, Instant now, List<Long> published) {
-        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+        boolean done = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
             Post post = existing(id);
-            if (post.status == PostStatus.SCHEDULED) {
+            // Looked at again inside the transaction: it may have been rescheduled since the list was read.
+            if (post.status == PostStatus.SCHEDULED && post.publishedAt != null && !post.publishedAt.isAfter(now)) {
                 ZoneId zone = ZoneId.of(Site.get().timeZone);
                 Before before = Before.of(post, zone);
                 post.status = PostStatus.PUBLISHED;
                 post.updatedAt = now;
                 record(post, null, PostEvent.Kind.PUBLISHED, PostStatus.SCHEDULED, null, "at its scheduled time");
                 fireChanged(post, before, zone, ContentChanged.Kind.PUBLISHED, post.path);
-                published.add(id);
+                return true;
             }
+            return false;
         });
+        if (done) {
+            published.add(id);
+        }
     }
 
     private Post move(Post post, PostStatus to, Account by, PostEvent.Kind kind, Instant publishAt, String comment) {
@@ -320,7 +325,7 @@ public class PostService {
      */
     public int reassign(Account from, Account to, Account by) {
         List<Long> ids = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> Post.<Post>find(
-                "select p from Post p join p.authors a where a.id = ?1 order by p.id", from.id).stream()
+                "select p from Post p join p.authors a where a.id = ?1 and p.deletedAt is null order by p.id", from.id).stream()
                 .map(p -> p.id).toList());
         for (Long id : ids) {
             io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
@@ -331,7 +336,9 @@ public class PostService {
                 if (named) {
                     List<String> handles = new ArrayList<>();
                     for (String handle : m.authors()) {
-                        String kept = Slugs.slugify(handle).equals(from.handle) ? to.handle : handle;
+                        boolean theirs = handle.trim().equalsIgnoreCase(from.handle)
+                                || Slugs.slugify(handle).equals(from.handle);
+                        String kept = theirs ? to.handle : handle;
                         if (!handles.contains(kept)) {
                             handles.add(kept);
                         }
@@ -510,7 +517,12 @@ public class PostService {
         PostSource firstRead = new PostSource(fileName != null ? fileName : "post.md", source);
         PostReader.Read read = engine.read(firstRead);
         String name = fileName != null ? fileName : fileNameFor(post, read.metadata(), zone);
-        boolean trusted = trusts(savedBy);
+        // Raw HTML is kept only when whoever saves and every author may publish it as written: an editor's bulk
+        // change (a tag renamed) must not turn a contributor's stripped <script> into live HTML.
+        List<Account> authorsAfter = authorsOf(read.metadata(), post.authors.isEmpty() ? savedBy : null);
+        List<Account> writers = authorsAfter.isEmpty() ? post.authors : authorsAfter;
+        // An import (no one saving) keeps the site's HTML as it was.
+        boolean trusted = savedBy == null || trusts(savedBy) && writers.stream().allMatch(PostService::trusts);
         RenderedDocument rendered = engine.render(new PostSource(name, source),
                 trusted ? RenderOptions.trusted() : RenderOptions.untrusted());
         PostMetadata m = rendered.metadata();
@@ -551,11 +563,10 @@ public class PostService {
             post.publishedAt = clock.instant();
         }
         post.updatedAt = clock.instant();
-        List<Account> authors = authorsOf(m, post.authors.isEmpty() ? savedBy : null);
-        if (!authors.isEmpty()) {
+        if (!authorsAfter.isEmpty()) {
             // Front matter that names no authors keeps a post's authors: an editor's fix does not make it theirs.
             post.authors.clear();
-            post.authors.addAll(authors);
+            post.authors.addAll(authorsAfter);
         }
         post.tags.clear();
         for (Tag tag : m.tags()) {
@@ -604,6 +615,9 @@ public class PostService {
             return; // another post lives there now; its page wins
         }
         Redirect redirect = Redirect.findByPath(fromPath).orElseGet(Redirect::new);
+        if (redirect.post != null && !redirect.post.id.equals(post.id)) {
+            return; // another post's old address stays that post's
+        }
         redirect.fromPath = fromPath;
         redirect.post = post;
         if (redirect.createdAt == null) {
@@ -623,7 +637,8 @@ public class PostService {
             if (normalised.isEmpty()) {
                 continue;
             }
-            Account account = Account.findByHandle(normalised).orElseGet(() -> {
+            // The handle as written first (ann.lee), then its slug form, which imported authors have.
+            Account account = Account.findByHandle(handle).or(() -> Account.findByHandle(normalised)).orElseGet(() -> {
                 Account created = new Account();
                 created.handle = normalised;
                 created.displayName = handle.trim();

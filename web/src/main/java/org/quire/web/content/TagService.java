@@ -64,7 +64,7 @@ public class TagService {
     /** Replaces {@code from} by {@code to} in every post that carries it, then keeps the tag's description. */
     private Result replace(TagEntity from, Tag to, Account by) {
         List<Long> ids = QuarkusTransaction.requiringNew().call(() -> Post.<Post>find(
-                "select p from Post p join p.tags t where t.id = ?1 order by p.id", from.id).stream()
+                "select p from Post p join p.tags t where t.id = ?1 and p.deletedAt is null order by p.id", from.id).stream()
                 .map(p -> p.id).toList());
         int changed = 0;
         for (Long id : ids) {

@@ -10,7 +10,8 @@ import java.util.List;
  */
 public final class LineDiff {
 
-    static final long MAX_CELLS = 25_000_000L;
+    /** At most 16 MB for the table: a few reviewers diffing at once must not exhaust the heap. */
+    static final long MAX_CELLS = 4_000_000L;
 
     public enum Op { SAME, REMOVED, ADDED }
 

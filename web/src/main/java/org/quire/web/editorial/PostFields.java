@@ -24,6 +24,8 @@ public record PostFields(String title, String slug, String date, String category
     /** The keys Quire interprets, in the order a written file has them; anything else is {@code extra}. */
     private static final List<String> KNOWN = List.of("title", "slug", "date", "category", "tags", "authors",
             "description");
+    /** Jekyll's other spellings of known keys, read into those fields and never custom keys. */
+    private static final Map<String, String> ALSO = Map.of("tag", "tags", "author", "authors", "categories", "category");
 
     /** The Markdown file these fields make. */
     public String toMarkdown() {
@@ -44,7 +46,7 @@ public record PostFields(String title, String slug, String date, String category
         putIfPresent(front, "description", description);
         if (extra != null) {
             for (Map.Entry<String, Object> entry : extra.entrySet()) {
-                if (KNOWN.contains(entry.getKey()) || List.of("author", "tag", "categories").contains(entry.getKey())) {
+                if (KNOWN.contains(entry.getKey()) || ALSO.containsKey(entry.getKey())) {
                     throw new ContentException(ContentException.Reason.INVALID, "fields.extra." + entry.getKey(),
                             "'" + entry.getKey() + "' is a field of its own, not a custom key");
                 }
@@ -67,13 +69,24 @@ public record PostFields(String title, String slug, String date, String category
         Map<String, Object> values = frontMatter.values();
         Map<String, Object> extra = new LinkedHashMap<>();
         values.forEach((key, value) -> {
-            if (!KNOWN.contains(key)) {
+            if (!KNOWN.contains(key) && !ALSO.containsKey(key)) {
                 extra.put(key, value);
             }
         });
+        // Jekyll's singular keys read as the plural fields, so a post's fields can be saved back unchanged.
+        Object tags = values.containsKey("tags") ? values.get("tags") : values.get("tag");
+        Object authors = values.containsKey("authors") ? values.get("authors") : values.get("author");
+        Object category = values.containsKey("category") ? values.get("category") : first(values.get("categories"));
         return new PostFields(text(values.get("title")), text(values.get("slug")), text(values.get("date")),
-                text(values.get("category")), list(values.get("tags")), list(values.get("authors")),
-                text(values.get("description")), extra, frontMatter.body());
+                text(category), list(tags), list(authors), text(values.get("description")), extra,
+                frontMatter.body());
+    }
+
+    private static Object first(Object value) {
+        if (value instanceof List<?> items) {
+            return items.isEmpty() ? null : items.get(0);
+        }
+        return value == null ? null : value.toString().split("\\s+")[0];
     }
 
     private static void putIfPresent(Map<String, Object> front, String key, String value) {

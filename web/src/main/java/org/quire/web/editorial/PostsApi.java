@@ -360,7 +360,11 @@ public class PostsApi {
     @Requires(Permission.WRITE_OWN_POSTS)
     @Operation(summary = "Take out of the bin")
     public PostDetail restore(@PathParam("id") long id) {
-        visibleInBin(id);
+        Post binned = visibleInBin(id);
+        boolean onTheSite = binned.status == PostStatus.PUBLISHED || binned.status == PostStatus.SCHEDULED;
+        if (onTheSite && !mayPublish(binned)) {
+            throw new Refused("This post would be back on the site; only someone who may publish it may restore it.");
+        }
         return detail(posts.restore(id, currentUser.account()), List.of());
     }
 
@@ -455,11 +459,12 @@ public class PostsApi {
         });
     }
 
-    private void visibleInBin(long id) {
+    private Post visibleInBin(long id) {
         Post post = visible(id, true);
         if (post.deletedAt == null) {
             throw new ContentException(ContentException.Reason.NOT_FOUND, "id", "Post " + id + " is not in the bin");
         }
+        return post;
     }
 
     /**
@@ -472,6 +477,10 @@ public class PostsApi {
         if (onTheSite && !mayPublish(post)) {
             throw new Refused("This post is " + post.status.name().toLowerCase(Locale.ROOT) + "; only someone who may"
                     + " publish it may change it. Ask an editor, or have it unpublished first.");
+        }
+        // What a reviewer approves is what was submitted: in review, only reviewers change it.
+        if (post.status == PostStatus.IN_REVIEW && !currentUser.may(Permission.EDIT_ANY_POST)) {
+            throw new Refused("This post is in review; it can be changed again once a reviewer sends it back.");
         }
         return post;
     }

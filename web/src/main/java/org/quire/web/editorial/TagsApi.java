@@ -45,6 +45,10 @@ public class TagsApi {
     @Inject
     CurrentUser currentUser;
 
+    /** Tag pages show names and descriptions that no post change would drop. */
+    @Inject
+    org.quire.web.publicsite.PageCache cache;
+
     @GET
     @Requires(Permission.WRITE_OWN_POSTS)
     @Operation(summary = "Every tag with the number of posts (not in the bin) carrying it")
@@ -69,6 +73,7 @@ public class TagsApi {
         if (change != null && (change.description() != null || change.coverPath() != null)) {
             tag = tags.describe(tag, change.description(), change.coverPath());
         }
+        cache.invalidateAll();
         return new Changed(info(tag), changed);
     }
 
@@ -84,6 +89,7 @@ public class TagsApi {
                     "into", "Name the tag to merge into");
         }
         TagService.Result result = tags.merge(from, tags.find(merge.into()), currentUser.account());
+        cache.invalidateAll();
         return new Changed(info(result.tag()), result.postsChanged());
     }
 

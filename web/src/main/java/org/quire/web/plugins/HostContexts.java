@@ -210,8 +210,9 @@ public class HostContexts implements PluginContextFactory {
                 if (in == null) {
                     throw new IllegalArgumentException("Plugin '" + pluginId + "' has no template " + resource);
                 }
-                return qute.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), null,
-                        pluginId + "/" + name);
+                // As HTML, so {value} is escaped: plugin pages show authors' titles and administrators' text.
+                return qute.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                        io.quarkus.qute.Variant.forContentType(io.quarkus.qute.Variant.TEXT_HTML), pluginId + "/" + name);
             } catch (IOException e) {
                 throw new IllegalStateException("Cannot read template " + resource + " of plugin " + pluginId, e);
             }

@@ -83,9 +83,11 @@ class KeycloakSignInTest {
                     .statusCode(role.equals("administrator") ? 200 : 403);
             given().auth().oauth2(token).get("/api/runtime").then()
                     .statusCode(role.equals("administrator") ? 200 : 403);
-            // A provider token needs no CSRF token: browsers do not send it on their own.
+            // A token cannot mint tokens or set a password: that takes a browser session.
             given().auth().oauth2(token).contentType("application/json").body("{\"name\":\"from sso\"}")
-                    .post("/api/admin/me/tokens").then().statusCode(201);
+                    .post("/api/admin/me/tokens").then().statusCode(403);
+            given().auth().oauth2(token).contentType("application/json").body("{\"password\":\"taken over?\"}")
+                    .put("/api/admin/me/password").then().statusCode(403);
         });
         // Someone Keycloak knows but who has no Quire role is nobody here.
         given().auth().oauth2(accessToken("nora")).get("/api/admin/me").then().statusCode(401);

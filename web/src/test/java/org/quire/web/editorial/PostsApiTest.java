@@ -106,6 +106,13 @@ class PostsApiTest extends DatabaseTest {
         assertThat(numbers).containsExactly(3, 2, 1);
         assertThat((String) author.given().get("/api/admin/posts/" + id + "/revisions/2").then().extract().path("source"))
                 .isEqualTo(theirs);
+        // Either text can be made current again.
+        author.given().contentType("application/json").body(java.util.Map.of("version", version(author, id)))
+                .post("/api/admin/posts/" + id + "/revisions/2/restore").then().statusCode(200)
+                .body("source", equalTo(theirs));
+        author.given().contentType("application/json").body(java.util.Map.of("version", version(author, id)))
+                .post("/api/admin/posts/" + id + "/revisions/3/restore").then().statusCode(200)
+                .body("source", equalTo(mine));
         save(author, id, mine, 0).statusCode(409);
         save(author, id, mine, -1).statusCode(409);
         author.given().contentType("application/json").body("{\"source\":\"x\"}").put("/api/admin/posts/" + id)
@@ -249,6 +256,49 @@ class PostsApiTest extends DatabaseTest {
         author.given().contentType("application/json")
                 .body(java.util.Map.of("fields", fields, "version", version(author, id)))
                 .put("/api/admin/posts/" + id).then().statusCode(400).body("field", equalTo("fields.extra.tags"));
+    }
+
+    @Test
+    void whatAContributorMayNotDoWithPostsOnTheSiteOrInReview() {
+        Session contributor = TestAccounts.signedIn(Role.CONTRIBUTOR);
+        Session editor = TestAccounts.signedIn(Role.EDITOR);
+        long id = createdId(contributor, "Under review");
+        contributor.given().post("/api/admin/posts/" + id + "/submit").then().statusCode(200);
+        // In review, what the reviewer approves is what was submitted.
+        save(contributor, id, markdown("Under review", "Changed behind the reviewer's back."), version(contributor, id))
+                .statusCode(403).body("error", containsString("in review"));
+        editor.given().contentType("application/json").body("{}").post("/api/admin/posts/" + id + "/approve")
+                .then().statusCode(200).body("status", equalTo("published"));
+        editor.given().delete("/api/admin/posts/" + id).then().statusCode(204);
+        // Binned by an editor, a published post does not come back through its contributor.
+        contributor.given().post("/api/admin/posts/" + id + "/restore").then().statusCode(403);
+        editor.given().post("/api/admin/posts/" + id + "/restore").then().statusCode(200);
+    }
+
+    @Test
+    void aDraftCannotTakeAnotherPostsOldAddress() {
+        Session author = TestAccounts.signedIn(Role.AUTHOR);
+        String slug = "moved-" + UUID.randomUUID();
+        String source = "---\ntitle: Moved\nslug: " + slug + "\n---\nx\n";
+        long id = ((Number) create(author, source).statusCode(201).extract().path("id")).longValue();
+        author.given().post("/api/admin/posts/" + id + "/publish").then().statusCode(200);
+        String oldPath = author.given().get("/api/admin/posts/" + id).then().extract().path("path");
+        String newPath = save(author, id, source.replace(slug, "new-" + slug), version(author, id)).statusCode(200)
+                .extract().path("path");
+        Session other = TestAccounts.signedIn(Role.CONTRIBUTOR);
+        create(other, "---\ntitle: Thief\nslug: thief-" + UUID.randomUUID() + "\nredirect_from: [" + oldPath
+                + "]\n---\ny\n").statusCode(201);
+        io.restassured.RestAssured.given().redirects().follow(false).get(oldPath).then().statusCode(301)
+                .header("Location", containsString(newPath));
+    }
+
+    @Test
+    void theAdminApiIsDescribedInOpenApi() {
+        String openApi = io.restassured.RestAssured.given().accept("application/json").get("/q/openapi").then()
+                .statusCode(200).extract().asString();
+        assertThat(openApi).contains("/api/admin/posts/{id}/approve", "/api/admin/posts/{id}/diff",
+                "/api/admin/tags/{tag}/merge", "/api/admin/settings", "/api/admin/media", "/api/admin/me/tokens",
+                "Approve a post in review");
     }
 
     @Test

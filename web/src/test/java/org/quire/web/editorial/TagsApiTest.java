@@ -80,6 +80,22 @@ class TagsApiTest extends DatabaseTest {
     }
 
     @Test
+    void anEditorsBulkChangeDoesNotMakeAContributorsHtmlTrusted() {
+        Session contributor = TestAccounts.signedIn(Role.CONTRIBUTOR);
+        Session editor = TestAccounts.signedIn(Role.EDITOR);
+        String tag = "raw" + UUID.randomUUID().toString().substring(0, 5);
+        long id = ((Number) contributor.given().contentType("application/json").body(Map.of("source",
+                "---\ntitle: Raw\nslug: raw-" + tag + "\ntags: [" + tag + "]\n---\nHi <script>alert(1)</script>\n"))
+                .post("/api/admin/posts").then().statusCode(201).extract().path("id")).longValue();
+        editor.given().post("/api/admin/posts/" + id + "/publish").then().statusCode(200);
+        String path = editor.given().get("/api/admin/posts/" + id).then().extract().path("path");
+        given().get(path).then().body(not(containsString("<script>alert")));
+        editor.given().contentType("application/json").body(Map.of("name", tag.toUpperCase()))
+                .patch("/api/admin/tags/" + tag).then().statusCode(200).body("postsChanged", equalTo(1));
+        given().get(path).then().statusCode(200).body(not(containsString("<script>alert")));
+    }
+
+    @Test
     void writersListTagsButOnlyEditorsChangeThem() {
         Session author = TestAccounts.signedIn(Role.AUTHOR);
         String tag = "listed" + UUID.randomUUID().toString().substring(0, 5);

@@ -74,6 +74,16 @@ class AwsCardsThroughTheSiteTest extends DatabaseTest {
     }
 
     @Test
+    void titlesOnServicePagesAreEscaped() {
+        String title = "<img src=x onerror=alert(1)> " + UUID.randomUUID().toString().substring(0, 6);
+        QuarkusTransaction.requiringNew().call(() -> posts.publish(posts.create("---\ntitle: \"" + title
+                + "\"\nslug: " + UUID.randomUUID() + "\n---\nSee <aws:translate>.\n", null, PostStatus.PUBLISHED,
+                null).post().id));
+        String page = get("/aws/translate/", 200);
+        assertThat(page).doesNotContain("<img src=x").contains("&lt;img src=x onerror=alert(1)&gt;");
+    }
+
+    @Test
     void aMentionListsThePostUnderMentionedIn() {
         String title = "Search notes " + UUID.randomUUID().toString().substring(0, 6);
         Post post = QuarkusTransaction.requiringNew().call(() -> posts.publish(posts.create("---\ntitle: " + title
