@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.Locale;
 
@@ -519,6 +520,7 @@ public class PostService {
         String name = fileName != null ? fileName : fileNameFor(post, read.metadata(), zone);
         // Raw HTML is kept only when whoever saves and every author may publish it as written: an editor's bulk
         // change (a tag renamed) must not turn a contributor's stripped <script> into live HTML.
+        checkAuthorsNamedBy(read.metadata(), savedBy);
         List<Account> authorsAfter = authorsOf(read.metadata(), post.authors.isEmpty() ? savedBy : null);
         List<Account> writers = authorsAfter.isEmpty() ? post.authors : authorsAfter;
         // An import (no one saving) keeps the site's HTML as it was.
@@ -630,6 +632,29 @@ public class PostService {
      * The accounts a post's front matter names, or {@code savedBy} when it names none (null for a post that has
      * authors already); an author the site does not know becomes a contributor without sign-in.
      */
+    /**
+     * Authors and contributors may name co-authors who have accounts here, and must stay among the authors
+     * themselves; handing a post to someone else, or naming an author the site does not know, is an editor's call.
+     */
+    private static void checkAuthorsNamedBy(PostMetadata m, Account savedBy) {
+        if (savedBy == null || trusts(savedBy) || m.authors().isEmpty()) {
+            return;
+        }
+        boolean self = false;
+        for (String handle : m.authors()) {
+            Optional<Account> account = Account.findByHandle(handle).or(() -> Account.findByHandle(Slugs.slugify(handle)));
+            if (account.isEmpty()) {
+                throw new ContentException(Reason.INVALID, "authors", "'" + handle + "' is not a user of this site;"
+                        + " only editors may name new authors");
+            }
+            self |= account.get().id.equals(savedBy.id);
+        }
+        if (!self) {
+            throw new ContentException(Reason.INVALID, "authors", "Keep yourself among the authors ("
+                    + savedBy.handle + "); an editor can hand the post to someone else");
+        }
+    }
+
     private List<Account> authorsOf(PostMetadata m, Account savedBy) {
         List<Account> authors = new ArrayList<>();
         for (String handle : m.authors()) {

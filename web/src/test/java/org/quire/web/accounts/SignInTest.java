@@ -200,10 +200,11 @@ class SignInTest extends DatabaseTest {
         TestAccounts.Session admin = TestAccounts.signedIn(Role.ADMINISTRATOR);
         TestAccounts.Session leaving = TestAccounts.signedIn(Role.AUTHOR);
         Account successor = TestAccounts.create(Role.AUTHOR);
+        String coWriter = TestAccounts.create(Role.CONTRIBUTOR).handle;
         String handle = leaving.account().handle;
         long named = ((Number) leaving.given().contentType("application/json").body(java.util.Map.of("source",
                 "---\ntitle: Named\nslug: named-" + java.util.UUID.randomUUID() + "\nauthors: [" + handle
-                        + ", co-writer]\n---\nx\n")).post("/api/admin/posts").then().statusCode(201).extract().path("id"))
+                        + ", " + coWriter + "]\n---\nx\n")).post("/api/admin/posts").then().statusCode(201).extract().path("id"))
                 .longValue();
         long implied = ((Number) leaving.given().contentType("application/json").body(java.util.Map.of("source",
                 "---\ntitle: Implied\nslug: implied-" + java.util.UUID.randomUUID() + "\n---\ny\n"))
@@ -213,8 +214,8 @@ class SignInTest extends DatabaseTest {
                 .post("/api/admin/users/" + leaving.account().id + "/reassign").then().statusCode(200)
                 .body("posts", org.hamcrest.Matchers.equalTo(2));
         admin.given().get("/api/admin/posts/" + named).then().body("authors", org.hamcrest.Matchers.contains(
-                successor.handle, "co-writer")).body("source", containsString("authors: [\"" + successor.handle
-                + "\", \"co-writer\"]"));
+                successor.handle, coWriter)).body("source", containsString("authors: [\"" + successor.handle
+                + "\", \"" + coWriter + "\"]"));
         admin.given().get("/api/admin/posts/" + implied).then().body("authors",
                 org.hamcrest.Matchers.contains(successor.handle));
         admin.given().get("/api/admin/users").then().body("handle", org.hamcrest.Matchers.hasItem(handle));

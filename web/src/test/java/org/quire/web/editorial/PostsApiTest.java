@@ -276,6 +276,24 @@ class PostsApiTest extends DatabaseTest {
     }
 
     @Test
+    void writersNameOnlyKnownCoAuthorsAndStayAmongThem() {
+        Session contributor = TestAccounts.signedIn(Role.CONTRIBUTOR);
+        Session coAuthor = TestAccounts.signedIn(Role.AUTHOR);
+        String me = contributor.account().handle;
+        create(contributor, "---\ntitle: Invented\nauthors: [" + me + ", nobody-" + UUID.randomUUID()
+                + "]\n---\nx\n").statusCode(400).body("field", equalTo("authors"))
+                .body("error", containsString("only editors may name new authors"));
+        create(contributor, "---\ntitle: Handed over\nauthors: [" + coAuthor.account().handle + "]\n---\nx\n")
+                .statusCode(400).body("error", containsString("Keep yourself among the authors"));
+        long id = ((Number) create(contributor, "---\ntitle: Together\nslug: together-" + UUID.randomUUID()
+                + "\nauthors: [" + me + ", " + coAuthor.account().handle + "]\n---\nx\n").statusCode(201)
+                .extract().path("id")).longValue();
+        // The co-author sees and may edit it within their role.
+        coAuthor.given().get("/api/admin/posts/" + id).then().statusCode(200)
+                .body("authors", org.hamcrest.Matchers.contains(me, coAuthor.account().handle));
+    }
+
+    @Test
     void aDraftCannotTakeAnotherPostsOldAddress() {
         Session author = TestAccounts.signedIn(Role.AUTHOR);
         String slug = "moved-" + UUID.randomUUID();
