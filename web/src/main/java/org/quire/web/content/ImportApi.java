@@ -1,0 +1,78 @@
+package org.quire.web.content;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.quire.web.accounts.AccessFilter;
+import org.quire.web.accounts.Permission;
+import org.quire.web.accounts.Requires;
+
+/**
+ * A Jekyll site uploaded as a zip (administrators): unpacked safely ({@link SafeZip}) into a temporary folder,
+ * imported as {@code quire import <folder>} does, and answered with the report per post. The upload's size is
+ * bounded by {@code quarkus.http.limits.max-body-size}.
+ */
+@jakarta.ws.rs.Path("/api/admin/import")
+@Tag(name = "Import", description = "Moving in from Jekyll")
+public class ImportApi {
+
+    public record Summary(long imported, long updated, long unchanged, long failed,
+                          List<JekyllImport.PostResult> posts, List<String> siteMessages) {
+    }
+
+    @Inject
+    JekyllImport importer;
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Requires(Permission.IMPORT_EXPORT)
+    @Operation(summary = "Import a Jekyll site from a zip (form field 'file'); answers the report per post")
+    public Response importZip(@RestForm("file") FileUpload file) throws IOException {
+        if (file == null || file.uploadedFile() == null) {
+            return AccessFilter.problem(Response.Status.BAD_REQUEST, "Send the zip in the form field 'file'.");
+        }
+        java.nio.file.Path folder = Files.createTempDirectory("quire-import-");
+        try {
+            SafeZip.extract(file.uploadedFile(), folder, SafeZip.Limits.defaults());
+            java.nio.file.Path root = SafeZip.siteRoot(folder);
+            if (!Files.isDirectory(root.resolve("_posts"))) {
+                return AccessFilter.problem(Response.Status.BAD_REQUEST, "'" + file.fileName() + "' holds no _posts"
+                        + " folder, at its top or in its one top folder: is it a Jekyll site?");
+            }
+            JekyllImport.Report report = importer.importSite(root, done -> { });
+            return Response.ok(new Summary(report.count(JekyllImport.Outcome.IMPORTED),
+                    report.count(JekyllImport.Outcome.UPDATED), report.count(JekyllImport.Outcome.UNCHANGED),
+                    report.count(JekyllImport.Outcome.FAILED), report.posts(), report.siteMessages())).build();
+        } catch (SafeZip.Refused refused) {
+            return AccessFilter.problem(Response.Status.BAD_REQUEST, "'" + file.fileName() + "' was refused: "
+                    + refused.getMessage());
+        } catch (IllegalArgumentException e) {
+            return AccessFilter.problem(Response.Status.BAD_REQUEST, e.getMessage());
+        } finally {
+            deleteTree(folder);
+        }
+    }
+
+    private static void deleteTree(java.nio.file.Path folder) throws IOException {
+        try (Stream<java.nio.file.Path> paths = Files.walk(folder)) {
+            for (java.nio.file.Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}
