@@ -2,6 +2,8 @@ package org.quire.web.accounts;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.lang.reflect.Method;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -54,9 +56,9 @@ public class AccessFilter implements ContainerRequestFilter {
     public static final String SESSION_COOKIE = "quire_session";
     public static final String CSRF_HEADER = "X-CSRF-Token";
     public static final String CSRF_FIELD = "_csrf";
+    private static final int MULTIPART_HEAD_BYTES = 4096;
     static final Duration SESSION_TOUCH_INTERVAL = Duration.ofMinutes(5);
     private static final Set<String> SAFE_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
-    private static final int MAX_FORM_BYTES = 1 << 20;
 
     @Context
     ResourceInfo resource;
@@ -192,7 +194,33 @@ public class AccessFilter implements ContainerRequestFilter {
         if (header != null) {
             return Secrets.sameSecret(header, expected);
         }
-        return Secrets.sameSecret(formField(request, CSRF_FIELD), expected);
+        String field = MediaType.MULTIPART_FORM_DATA_TYPE.isCompatible(request.getMediaType())
+                ? multipartField(request, CSRF_FIELD) : formField(request, CSRF_FIELD);
+        return Secrets.sameSecret(field, expected);
+    }
+
+    /**
+     * Reads one small field of a multipart form (an upload form's {@code _csrf}, which browsers send first, as it
+     * comes first in the form) from the start of the body, and puts those bytes back in front of the rest, so an
+     * upload is never read into memory here.
+     */
+    static String multipartField(ContainerRequestContext request, String name) {
+        String boundary = request.getMediaType().getParameters().get("boundary");
+        if (boundary == null || !request.hasEntity()) {
+            return null;
+        }
+        try {
+            InputStream body = request.getEntityStream();
+            byte[] head = body.readNBytes(MULTIPART_HEAD_BYTES);
+            request.setEntityStream(new SequenceInputStream(new ByteArrayInputStream(head), body));
+            String text = new String(head, StandardCharsets.ISO_8859_1);
+            int part = text.indexOf("Content-Disposition: form-data; name=\"" + name + "\"");
+            int start = part < 0 ? -1 : text.indexOf("\r\n\r\n", part);
+            int end = start < 0 ? -1 : text.indexOf("\r\n--" + boundary, start + 4);
+            return end < 0 ? null : text.substring(start + 4, end);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** Reads one field of a URL-encoded form body and puts the body back for the resource method. */
@@ -201,7 +229,9 @@ public class AccessFilter implements ContainerRequestFilter {
             return null;
         }
         try {
-            byte[] body = request.getEntityStream().readNBytes(MAX_FORM_BYTES);
+            // The whole body (quarkus.http.limits.max-body-size bounds it): the resource reads it again after us,
+            // and a form cut short here would save a post cut short.
+            byte[] body = request.getEntityStream().readAllBytes();
             request.setEntityStream(new ByteArrayInputStream(body));
             for (String pair : new String(body, StandardCharsets.US_ASCII).split("&")) {
                 int equals = pair.indexOf('=');

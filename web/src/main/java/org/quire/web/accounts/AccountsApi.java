@@ -36,12 +36,22 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AccountsApi {
 
     static final int LONGEST_TOKEN_DAYS = 366;
+    static final int LONGEST_BIO = 2000;
+    static final long LARGEST_AVATAR = 2L * 1024 * 1024;
 
     public record Me(long id, String handle, String displayName, String email, String role, String via,
                      String csrfToken) {
     }
 
     public record PasswordChange(String current, String password) {
+    }
+
+    /** What someone shows of themselves on their author page and in bylines. */
+    public record Profile(String displayName, String bio, String avatarUrl) {
+        static Profile of(Account account) {
+            return new Profile(account.displayName, account.bio,
+                    account.avatarPath == null ? null : "/media/" + account.avatarPath);
+        }
     }
 
     public record NewToken(String name, String role, Integer expiresInDays) {
@@ -89,6 +99,12 @@ public class AccountsApi {
     @Inject
     Clock clock;
 
+    @Inject
+    org.quire.web.media.MediaStore media;
+
+    @Inject
+    org.quire.web.publicsite.PageCache pages;
+
     @GET
     @Path("/me")
     @Requires(Permission.ADMIN_AREA)
@@ -98,6 +114,80 @@ public class AccountsApi {
         return new Me(account.id, account.handle, account.displayName, account.email, currentUser.role().id(),
                 currentUser.via().name().toLowerCase(Locale.ROOT),
                 currentUser.session() == null ? null : currentUser.session().csrfToken);
+    }
+
+    @GET
+    @Path("/me/profile")
+    @Requires(Permission.ADMIN_AREA)
+    @Operation(summary = "My name, bio and avatar as readers see them")
+    @Transactional
+    public Profile profile() {
+        return Profile.of(Account.findById(currentUser.account().id));
+    }
+
+    @PUT
+    @Path("/me/profile")
+    @Requires(Permission.ADMIN_AREA)
+    @Operation(summary = "Change my display name and bio (fields left out stay as they are)")
+    @Transactional
+    public Response changeProfile(Profile change) {
+        if (change == null) {
+            return AccessFilter.problem(Response.Status.BAD_REQUEST, "Send {\"displayName\": …, \"bio\": …}.");
+        }
+        if (change.displayName() != null && (change.displayName().isBlank() || change.displayName().strip().length() > 100)) {
+            return AccessFilter.problem(Response.Status.BAD_REQUEST, "Field 'displayName': 1 to 100 characters.");
+        }
+        if (change.bio() != null && change.bio().length() > LONGEST_BIO) {
+            return AccessFilter.problem(Response.Status.BAD_REQUEST, "Field 'bio': at most " + LONGEST_BIO
+                    + " characters (this one has " + change.bio().length() + ").");
+        }
+        Account account = Account.findById(currentUser.account().id);
+        if (change.displayName() != null) {
+            account.displayName = change.displayName().strip();
+        }
+        if (change.bio() != null) {
+            account.bio = change.bio().isBlank() ? null : change.bio().strip();
+        }
+        pages.invalidateAll();
+        return Response.ok(Profile.of(account)).build();
+    }
+
+    @PUT
+    @Path("/me/avatar")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Requires(Permission.ADMIN_AREA)
+    @Operation(summary = "Set my avatar (form field 'file': a JPEG, PNG, GIF or WebP image of at most 2 MiB)")
+    public Response changeAvatar(@org.jboss.resteasy.reactive.RestForm("file")
+                                 org.jboss.resteasy.reactive.multipart.FileUpload file) throws java.io.IOException {
+        if (file == null || file.uploadedFile() == null || java.nio.file.Files.size(file.uploadedFile()) == 0) {
+            return AccessFilter.problem(Response.Status.BAD_REQUEST, "Send the image in the form field 'file'.");
+        }
+        long size = java.nio.file.Files.size(file.uploadedFile());
+        if (size > LARGEST_AVATAR) {
+            return AccessFilter.problem(Response.Status.REQUEST_ENTITY_TOO_LARGE, "The avatar '" + file.fileName()
+                    + "' is " + size + " bytes; the limit is " + LARGEST_AVATAR + ".");
+        }
+        byte[] head;
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file.uploadedFile())) {
+            head = in.readNBytes(16);
+        }
+        Optional<String[]> type = org.quire.web.media.MediaApi.detect(head).filter(t -> t[0].startsWith("image/"));
+        if (type.isEmpty()) {
+            return AccessFilter.problem(Response.Status.UNSUPPORTED_MEDIA_TYPE, "The avatar '" + file.fileName()
+                    + "' is not a JPEG, PNG, GIF or WebP image (judged by its content, not its name).");
+        }
+        Account me = currentUser.account();
+        String path = "avatars/" + me.handle + "-" + Secrets.newToken().substring(0, 8) + "." + type.get()[1];
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file.uploadedFile())) {
+            media.store(path, in, type.get()[0], file.fileName(), me);
+        }
+        Profile profile = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            Account account = Account.findById(me.id);
+            account.avatarPath = path;
+            return Profile.of(account);
+        });
+        pages.invalidateAll();
+        return Response.ok(profile).build();
     }
 
     @PUT

@@ -52,9 +52,6 @@ public class SignInPages {
     @Location("admin/sign-in.html")
     Template signInPage;
 
-    @Location("admin/home.html")
-    Template homePage;
-
     @Location("admin/set-password.html")
     Template setPasswordPage;
 
@@ -116,16 +113,6 @@ public class SignInPages {
             }
         }
         return response.build();
-    }
-
-    @GET
-    @Path("/")
-    @Requires(Permission.ADMIN_AREA)
-    public String home() {
-        Account account = currentUser.account();
-        return homePage.data("name", account.displayName).data("handle", account.handle)
-                .data("role", currentUser.role().id())
-                .data("csrf", currentUser.session() == null ? "" : currentUser.session().csrfToken).render();
     }
 
     /**

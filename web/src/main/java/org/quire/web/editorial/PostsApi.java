@@ -105,6 +105,9 @@ public class PostsApi {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    PostRights rights;
+
     @GET
     @Requires(Permission.WRITE_OWN_POSTS)
     @Operation(summary = "Posts I may see, newest change first; filters: status, author (handle), tag, q (in the title)")
@@ -247,7 +250,7 @@ public class PostsApi {
     public AutosaveState autosave(@PathParam("id") long id, Edit edit) {
         editable(id);
         requireVersion(edit);
-        org.quire.web.content.Autosave kept = posts.autosave(id, edit.version(), edit.source(), currentUser.account());
+        org.quire.web.content.Autosave kept = posts.autosave(id, edit.version(), edit.markdown(), currentUser.account());
         return new AutosaveState(kept.source, kept.baseVersion, kept.savedAt);
     }
 
@@ -435,22 +438,15 @@ public class PostsApi {
 
     // ---- who may do what with which post
 
-    private boolean isAuthor(Post post) {
-        Long me = currentUser.account().id;
-        return post.authors.stream().anyMatch(a -> a.id.equals(me));
-    }
-
     private boolean mayPublish(Post post) {
-        return currentUser.may(Permission.EDIT_ANY_POST)
-                || (currentUser.may(Permission.PUBLISH_OWN_POSTS) && isAuthor(post));
+        return rights.mayPublish(post);
     }
 
     /** The post if I may see it; otherwise 404, as for a post that does not exist. */
-    private Post visible(long id, boolean includeBin) {
+    Post visible(long id, boolean includeBin) {
         return QuarkusTransaction.joiningExisting().call(() -> {
             Post post = Post.findById(id);
-            if (post == null || (!includeBin && post.deletedAt != null)
-                    || !(currentUser.may(Permission.EDIT_ANY_POST) || isAuthor(post))) {
+            if (post == null || (!includeBin && post.deletedAt != null) || !rights.maySee(post)) {
                 throw new ContentException(ContentException.Reason.NOT_FOUND, "id", "There is no post " + id);
             }
             post.authors.size();
@@ -467,21 +463,12 @@ public class PostsApi {
         return post;
     }
 
-    /**
-     * The post if I may change it: editors any post; authors their own; contributors their own while it is not on
-     * the site (a published post changes only through someone who may publish).
-     */
+    /** The post if I may change it ({@link PostRights#whyNotEditable}); otherwise 403 saying why. */
     private Post editable(long id) {
         Post post = visible(id, false);
-        boolean onTheSite = post.status == PostStatus.PUBLISHED || post.status == PostStatus.SCHEDULED;
-        if (onTheSite && !mayPublish(post)) {
-            throw new Refused("This post is " + post.status.name().toLowerCase(Locale.ROOT) + "; only someone who may"
-                    + " publish it may change it. Ask an editor, or have it unpublished first.");
-        }
-        // What a reviewer approves is what was submitted: in review, only reviewers change it.
-        if (post.status == PostStatus.IN_REVIEW && !currentUser.may(Permission.EDIT_ANY_POST)) {
-            throw new Refused("This post is in review; it can be changed again once a reviewer sends it back.");
-        }
+        rights.whyNotEditable(post).ifPresent(why -> {
+            throw new Refused(why);
+        });
         return post;
     }
 
@@ -552,8 +539,8 @@ public class PostsApi {
     }
 
     /** A request the role allows in general but not for this post: answered 403 by {@link EditorialErrors}. */
-    static final class Refused extends RuntimeException {
-        Refused(String message) {
+    public static final class Refused extends RuntimeException {
+        public Refused(String message) {
             super(message, null, false, false);
         }
     }

@@ -95,7 +95,7 @@ public class MediaApi {
     }
 
     /** Content type and extension from the first bytes. */
-    static Optional<String[]> detect(byte[] head) {
+    public static Optional<String[]> detect(byte[] head) {
         if (startsWith(head, 0xFF, 0xD8, 0xFF)) {
             return Optional.of(new String[] {"image/jpeg", "jpg"});
         }
