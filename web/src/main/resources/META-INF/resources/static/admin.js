@@ -22,8 +22,33 @@
   var unkept = false;
   var submitting = false;
   var previewTimer = null;
+  var previewsAsked = 0;
   var autosaveTimer = null;
   var autosaving = null;
+
+  // The script's own words, in the page's language (the pages' words come from the server).
+  var WORDS = {
+    en: {
+      changed: 'Changed', keeping: 'Keeping your changes…', kept: 'Changes kept at {0}; Save makes a revision.',
+      created: 'Draft created at {0}; Save makes a revision.', notKept: 'Not kept: {0}',
+      needsTitle: 'Not kept yet: give the post a title.', previewNeedsTitle: 'Give the post a title to see its preview.',
+      uploading: 'Uploading {0}…', uploaded: 'Uploaded {0}', notUploaded: 'Not uploaded: {0}',
+      mayNotUpload: 'Your role may not upload images.', previewUpdated: 'Preview updated',
+      answered: 'The server answered {0}'
+    },
+    zh: {
+      changed: '已修改', keeping: '正在暂存你的修改…', kept: '修改已于 {0} 暂存；点“保存”生成修订。',
+      created: '草稿已于 {0} 创建；点“保存”生成修订。', notKept: '未能暂存：{0}',
+      needsTitle: '尚未暂存：请先填写标题。', previewNeedsTitle: '填写标题后即可预览。',
+      uploading: '正在上传 {0}…', uploaded: '已上传 {0}', notUploaded: '上传失败：{0}',
+      mayNotUpload: '你的角色不能上传图片。', previewUpdated: '预览已刷新', answered: '服务器返回 {0}'
+    }
+  };
+  var words = WORDS[(form.dataset.lang || 'en').slice(0, 2)] || WORDS.en;
+
+  function t(key, value) {
+    return words[key].replace('{0}', value === undefined ? '' : value);
+  }
 
   function say(text) {
     state.textContent = text;
@@ -54,31 +79,9 @@
     };
   }
 
-  /** The whole Markdown file the form makes, for the API: other front matter goes in as written. */
+  /** The form as the API takes it; the server writes the file, so preview, autosave and save agree. */
   function edit() {
-    var f = fields();
-    var frontMatter = form.elements.frontMatter.value;
-    if (frontMatter.trim() === '') {
-      return { fields: f };
-    }
-    return { source: markdown(f, frontMatter) };
-  }
-
-  function yamlString(value) {
-    return JSON.stringify(value);
-  }
-
-  function markdown(f, frontMatter) {
-    var lines = ['---', 'title: ' + yamlString(f.title.trim())];
-    if (f.slug) { lines.push('slug: ' + yamlString(f.slug.trim())); }
-    if (f.date) { lines.push('date: ' + yamlString(f.date.trim())); }
-    if (f.category) { lines.push('category: ' + yamlString(f.category.trim())); }
-    if (f.tags.length) { lines.push('tags: [' + f.tags.map(yamlString).join(', ') + ']'); }
-    if (f.authors.length) { lines.push('authors: [' + f.authors.map(yamlString).join(', ') + ']'); }
-    if (f.description) { lines.push('description: ' + yamlString(f.description.trim())); }
-    lines.push(frontMatter.replace(/\s+$/, ''));
-    lines.push('---');
-    return lines.join('\n') + '\n' + f.body;
+    return { fields: fields(), frontMatter: form.elements.frontMatter.value };
   }
 
   function api(method, url, payload) {
@@ -90,7 +93,7 @@
     }).then(function (response) {
       return response.json().catch(function () { return {}; }).then(function (json) {
         if (!response.ok) {
-          var error = new Error(json.error || ('The server answered ' + response.status));
+          var error = new Error(json.error || t('answered', response.status));
           error.status = response.status;
           throw error;
         }
@@ -116,13 +119,20 @@
   function refreshPreview() {
     clearTimeout(previewTimer);
     if (title.value.trim() === '') {
-      preview.srcdoc = previewDocument('<main><p class="meta">Give the post a title to see its preview.</p></main>');
+      preview.srcdoc = previewDocument('<main><p class="meta">' + escapeHtml(t('previewNeedsTitle')) + '</p></main>');
       return;
     }
+    var asked = ++previewsAsked;
     api('POST', '/api/admin/posts/preview', edit()).then(function (rendered) {
+      if (asked !== previewsAsked) {
+        return; // a newer preview is on its way; an older answer arriving late must not replace it
+      }
       preview.srcdoc = previewDocument('<main><article class="post"><h1>' + escapeHtml(title.value) + '</h1>\n'
         + '<div class="post-body">\n' + rendered.html + '\n</div></article></main>');
     }, function (error) {
+      if (asked !== previewsAsked) {
+        return;
+      }
       preview.srcdoc = previewDocument('<main><p class="meta">' + escapeHtml(error.message) + '</p></main>');
     });
   }
@@ -139,7 +149,8 @@
     form.dataset.postId = postId;
     form.action = '/admin/posts/' + postId;
     version.value = detail.version;
-    document.getElementById('post-status').textContent = 'draft';
+    var status = document.getElementById('post-status');
+    status.textContent = status.dataset.draft;
     history.replaceState(null, '', '/admin/posts/' + postId + '/edit');
   }
 
@@ -153,19 +164,20 @@
       return;
     }
     if (title.value.trim() === '') {
-      say('Not kept yet: give the post a title.');
+      say(t('needsTitle'));
       return;
     }
     unkept = false;
-    say('Keeping your changes…');
+    say(t('keeping'));
+    var created = !postId;
     var request = postId
       ? api('PUT', '/api/admin/posts/' + postId + '/autosave', Object.assign(edit(), { version: Number(version.value) }))
       : api('POST', '/api/admin/posts', edit()).then(becomePost);
     autosaving = request.then(function () {
-      say((postId ? 'Changes kept at ' : 'Draft created at ') + clock() + '; Save makes a revision.');
+      say(t(created ? 'created' : 'kept', clock()));
     }, function (error) {
       unkept = true;
-      say('Not kept: ' + error.message);
+      say(t('notKept', error.message));
     }).then(function () {
       autosaving = null;
     });
@@ -173,7 +185,7 @@
 
   function changed() {
     unkept = true;
-    say('Changed');
+    say(t('changed'));
     schedulePreview();
     clearTimeout(autosaveTimer);
     autosaveTimer = setTimeout(autosave, AUTOSAVE_DELAY);
@@ -187,8 +199,9 @@
   });
 
   form.addEventListener('submit', function (event) {
-    if (!postId && autosaving) {
-      // The draft is being created right now: save into it rather than create a second one.
+    if (autosaving) {
+      // Let the autosave in flight land first: a new draft is saved into rather than created twice, and an
+      // autosave can never arrive after the save and outlive it.
       event.preventDefault();
       var button = event.submitter;
       autosaving.then(function () { form.requestSubmit(button); });
@@ -224,29 +237,29 @@
 
   function upload(file) {
     if (form.dataset.mayUpload !== 'true') {
-      say('Your role may not upload images.');
+      say(t('mayNotUpload'));
       return;
     }
     var data = new FormData();
     data.append('file', file, file.name || 'pasted.png');
     data.append('alt', altText(file));
-    say('Uploading ' + (file.name || 'the image') + '…');
+    say(t('uploading', file.name || ''));
     fetch('/api/admin/media', {
       method: 'POST', credentials: 'same-origin', body: data,
       headers: { 'Accept': 'application/json', 'X-CSRF-Token': csrf }
     }).then(function (response) {
       return response.json().then(function (json) {
         if (!response.ok) {
-          throw new Error(json.error || ('The server answered ' + response.status));
+          throw new Error(json.error || t('answered', response.status));
         }
         return json;
       });
     }).then(function (uploaded) {
       insertAtCursor(uploaded.markdown);
-      say('Uploaded ' + uploaded.url);
+      say(t('uploaded', uploaded.url));
       refreshPreview();
     }, function (error) {
-      say('Not uploaded: ' + error.message);
+      say(t('notUploaded', error.message));
     });
   }
 
@@ -326,7 +339,7 @@
     } else if (command && event.shiftKey && event.key.toLowerCase() === 'p') {
       event.preventDefault();
       refreshPreview();
-      say('Preview updated');
+      say(t('previewUpdated'));
     }
   });
 })();

@@ -158,4 +158,16 @@ class PostReaderTest {
         assertThat(patterned.metadata().permalink()).isEqualTo("/2020/01/01/x/");
         assertThat(List.of(read, patterned)).allSatisfy(r -> assertThat(r.diagnostics()).isEmpty());
     }
+
+    @Test
+    void aPermalinkIsAlwaysAPathOnThisSite() {
+        SiteSettings pretty = new SiteSettings("", "", "", "", null, null, PermalinkPattern.PRETTY, Map.of());
+        for (String hostile : new String[] {"//evil.example/x/", "/\\evil.example/x/", "\\\\evil.example\\x/"}) {
+            PostReader.Read read = reader.read(new PostSource("2020-01-01-x.md",
+                    "---\ntitle: X\npermalink: '" + hostile + "'\n---\n"), pretty);
+            assertThat(read.metadata().permalink()).as(hostile).isEqualTo("/evil.example/x/");
+            assertThat(read.diagnostics()).as(hostile).singleElement()
+                    .satisfies(d -> assertThat(d.line()).isEqualTo(3));
+        }
+    }
 }

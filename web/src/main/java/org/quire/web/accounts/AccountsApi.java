@@ -129,27 +129,31 @@ public class AccountsApi {
     @Path("/me/profile")
     @Requires(Permission.ADMIN_AREA)
     @Operation(summary = "Change my display name and bio (fields left out stay as they are)")
-    @Transactional
     public Response changeProfile(Profile change) {
         if (change == null) {
             return AccessFilter.problem(Response.Status.BAD_REQUEST, "Send {\"displayName\": …, \"bio\": …}.");
         }
+        String bio = change.bio() == null ? null : change.bio().replace("\r\n", "\n").strip();
         if (change.displayName() != null && (change.displayName().isBlank() || change.displayName().strip().length() > 100)) {
             return AccessFilter.problem(Response.Status.BAD_REQUEST, "Field 'displayName': 1 to 100 characters.");
         }
-        if (change.bio() != null && change.bio().length() > LONGEST_BIO) {
+        if (bio != null && bio.length() > LONGEST_BIO) {
             return AccessFilter.problem(Response.Status.BAD_REQUEST, "Field 'bio': at most " + LONGEST_BIO
-                    + " characters (this one has " + change.bio().length() + ").");
+                    + " characters (this one has " + bio.length() + ").");
         }
-        Account account = Account.findById(currentUser.account().id);
-        if (change.displayName() != null) {
-            account.displayName = change.displayName().strip();
-        }
-        if (change.bio() != null) {
-            account.bio = change.bio().isBlank() ? null : change.bio().strip();
-        }
+        Profile saved = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            Account account = Account.findById(currentUser.account().id);
+            if (change.displayName() != null) {
+                account.displayName = change.displayName().strip();
+            }
+            if (bio != null) {
+                account.bio = bio.isEmpty() ? null : bio;
+            }
+            return Profile.of(account);
+        });
+        // After the commit, so a page rendered meanwhile cannot cache the old name again.
         pages.invalidateAll();
-        return Response.ok(Profile.of(account)).build();
+        return Response.ok(saved).build();
     }
 
     @PUT
@@ -181,11 +185,17 @@ public class AccountsApi {
         try (java.io.InputStream in = java.nio.file.Files.newInputStream(file.uploadedFile())) {
             media.store(path, in, type.get()[0], file.fileName(), me);
         }
+        String[] previous = new String[1];
         Profile profile = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
             Account account = Account.findById(me.id);
+            previous[0] = account.avatarPath;
             account.avatarPath = path;
             return Profile.of(account);
         });
+        // One avatar per person: the replaced picture does not stay on the site.
+        if (previous[0] != null && previous[0].startsWith("avatars/")) {
+            media.delete(previous[0]);
+        }
         pages.invalidateAll();
         return Response.ok(profile).build();
     }

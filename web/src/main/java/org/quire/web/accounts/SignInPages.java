@@ -44,6 +44,9 @@ public class SignInPages {
     SingleSignOn singleSignOn;
 
     @Inject
+    org.quire.web.admin.AdminChrome chrome;
+
+    @Inject
     Instance<SecurityIdentity> identities;
 
     @Context
@@ -63,7 +66,7 @@ public class SignInPages {
             return Response.seeOther(URI.create(localPath(then))).build();
         }
         String csrf = Secrets.newToken();
-        return Response.ok(signInPage.data("csrf", csrf).data("then", localPath(then)).data("login", "")
+        return Response.ok(page(signInPage).data("csrf", csrf).data("then", localPath(then)).data("login", "")
                 .data("problem", null).render()).cookie(formCsrfCookie(csrf)).build();
     }
 
@@ -75,7 +78,7 @@ public class SignInPages {
                            @CookieParam(FORM_CSRF_COOKIE) String csrfCookie) {
         if (!Secrets.sameSecret(csrf, csrfCookie)) {
             String next = Secrets.newToken();
-            return Response.status(Response.Status.FORBIDDEN).entity(signInPage.data("csrf", next)
+            return Response.status(Response.Status.FORBIDDEN).entity(page(signInPage).data("csrf", next)
                     .data("then", localPath(then)).data("login", login == null ? "" : login)
                     .data("problem", "The form expired or came from elsewhere; please sign in again.").render())
                     .cookie(formCsrfCookie(next)).build();
@@ -84,7 +87,7 @@ public class SignInPages {
         if (!result.ok()) {
             String next = Secrets.newToken();
             Response.ResponseBuilder page = Response.status(result.lockedUntil() != null ? 429 : 401)
-                    .entity(signInPage.data("csrf", next).data("then", localPath(then))
+                    .entity(page(signInPage).data("csrf", next).data("then", localPath(then))
                             .data("login", login == null ? "" : login).data("problem", result.problem()).render())
                     .cookie(formCsrfCookie(next));
             if (result.lockedUntil() != null) {
@@ -147,7 +150,7 @@ public class SignInPages {
     public Response passwordLinkForm(@QueryParam("token") String token) {
         Optional<Account> account = signIn.accountForLink(token);
         String csrf = Secrets.newToken();
-        return Response.status(account.isPresent() ? 200 : 404).entity(setPasswordPage
+        return Response.status(account.isPresent() ? 200 : 404).entity(page(setPasswordPage)
                 .data("usable", account.isPresent()).data("handle", account.map(a -> a.handle).orElse(""))
                 .data("token", token == null ? "" : token).data("csrf", csrf)
                 .data("minimum", SignInService.MINIMUM_PASSWORD_LENGTH)
@@ -167,13 +170,18 @@ public class SignInPages {
         if (!result.ok()) {
             Optional<Account> account = signIn.accountForLink(token);
             String next = Secrets.newToken();
-            return Response.status(400).entity(setPasswordPage.data("usable", account.isPresent())
+            return Response.status(400).entity(page(setPasswordPage).data("usable", account.isPresent())
                     .data("handle", account.map(a -> a.handle).orElse("")).data("token", token == null ? "" : token)
                     .data("csrf", next).data("minimum", SignInService.MINIMUM_PASSWORD_LENGTH)
                     .data("problem", result.problem()).render()).cookie(formCsrfCookie(next)).build();
         }
         return Response.seeOther(URI.create("/admin/")).cookie(sessionCookie(result.sessionToken()),
                 expired(FORM_CSRF_COOKIE)).build();
+    }
+
+    /** A page in the reader's language (the admin's Accept-Language choice). */
+    private io.quarkus.qute.TemplateInstance page(Template template) {
+        return template.instance().setLocale(chrome.locale()).data("lang", chrome.locale().toLanguageTag());
     }
 
     /** Only a path on this site, never another host: {@code //evil.example} and {@code https://…} become /admin/. */

@@ -61,14 +61,14 @@ public class AdminDashboard {
         String me = currentUser.account().handle;
         boolean writes = currentUser.may(Permission.WRITE_OWN_POSTS);
         List<Item> drafts = writes ? api.list("draft", me, null, null, false, 1, SHORT_LIST).posts().stream()
-                .map(p -> new Item(p.id(), p.title(), "edited " + chrome.time(p.updatedAt()))).toList() : List.of();
+                .map(p -> new Item(p.id(), p.title(), chrome.time(p.updatedAt()))).toList() : List.of();
         List<Item> review = writes ? api.list("in_review", null, null, null, false, 1, SHORT_LIST).posts().stream()
-                .map(p -> new Item(p.id(), p.title(), "by " + String.join(", ", p.authors()))).toList() : List.of();
+                .map(p -> new Item(p.id(), p.title(), String.join(", ", p.authors()))).toList() : List.of();
         List<Item> scheduled = writes ? api.list("scheduled", null, null, null, false, 1, SHORT_LIST).posts()
-                .stream().map(p -> new Item(p.id(), p.title(), "for " + chrome.time(p.publishedAt()))).toList()
+                .stream().map(p -> new Item(p.id(), p.title(), chrome.time(p.publishedAt()))).toList()
                 : List.of();
         Instant now = clock.instant();
-        return page.data("chrome", chrome.of("dashboard")).data("drafts", drafts).data("review", review)
+        return chrome.page(page, "dashboard").data("drafts", drafts).data("review", review)
                 .data("scheduled", scheduled).data("activity", activity()).data("chart", chart(now)).render();
     }
 
@@ -82,7 +82,7 @@ public class AdminDashboard {
                     + " join p.authors a where p = e.post and a.id = ?1) order by e.createdAt desc, e.id desc";
             var events = everything ? PostEvent.<PostEvent>find(query) : PostEvent.<PostEvent>find(query, me);
             return events.page(0, 10).list().stream().map(e -> new Activity(e.post.id, e.post.title,
-                    e.kind.name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                    e.kind.name().toLowerCase(Locale.ROOT),
                     e.account == null ? "Quire" : e.account.displayName, chrome.time(e.createdAt), e.comment))
                     .toList();
         });
@@ -91,11 +91,12 @@ public class AdminDashboard {
     private PublishingChart chart(Instant now) {
         Instant since = PublishingChart.since(now, chrome.zone());
         List<PublishingChart.Publication> published = QuarkusTransaction.joiningExisting().call(() ->
-                Post.getEntityManager().createQuery("select p.publishedAt, coalesce(a.displayName, a.handle) from Post p join p.authors a"
+                Post.getEntityManager().createQuery("select p.publishedAt, a.id, coalesce(a.displayName, a.handle) from Post p"
+                                + " join p.authors a"
                                 + " where p.status = :published and p.deletedAt is null and p.publishedAt >= :since",
                         Object[].class).setParameter("published", PostStatus.PUBLISHED).setParameter("since", since)
                         .getResultList().stream().map(row -> new PublishingChart.Publication((Instant) row[0],
-                                (String) row[1])).toList());
-        return PublishingChart.of(published, now, chrome.zone());
+                                ((Number) row[1]).longValue(), (String) row[2])).toList());
+        return PublishingChart.of(published, now, chrome.zone(), chrome.locale());
     }
 }

@@ -114,30 +114,14 @@ public class AdminPostPages {
 
     public record Row(long id, String title, String status, String authors, String tags, String updated,
                       String path) {
-
-        public String statusLabel() {
-            return label(status);
-        }
-    }
-
-    /** A status as a form value and as people read it. */
-    public record Status(String value, String label) {
     }
 
     /** One line of a diff as the pages show it: added, removed or same. */
     public record DiffLine(String kind, String text) {
     }
 
-    static String label(String status) {
-        return status.replace('_', ' ');
-    }
-
     static List<DiffLine> diffLines(List<LineDiff.Line> lines) {
         return lines.stream().map(l -> new DiffLine(l.op().name().toLowerCase(Locale.ROOT), l.text())).toList();
-    }
-
-    /** A bulk action the role allows, by its form value. */
-    public record BulkAction(String value, String label) {
     }
 
     @GET
@@ -158,7 +142,7 @@ public class AdminPostPages {
         List<String> done = new ArrayList<>();
         List<String> refused = new ArrayList<>();
         if (ids == null || ids.isEmpty()) {
-            refused.add("Tick the posts to apply the action to.");
+            refused.add(chrome.text().tickPosts());
         } else {
             for (Long id : ids) {
                 try {
@@ -182,13 +166,10 @@ public class AdminPostPages {
                 }
             }
         }
-        List<String> notices = done.isEmpty() ? List.of() : List.of(BULK_DONE.getOrDefault(action == null ? "" : action, "Done") + ": "
-                + String.join(", ", done) + ".");
+        List<String> notices = done.isEmpty() ? List.of()
+                : List.of(chrome.text().bulkDone(action, String.join(", ", done)));
         return listPage(new Filters(null, null, null, null), 1, notices, refused).render();
     }
-
-    private static final Map<String, String> BULK_DONE = Map.of("submit", "Submitted for review", "publish",
-            "Published", "unpublish", "Unpublished", "delete", "Moved to the bin");
 
     private io.quarkus.qute.TemplateInstance listPage(Filters filters, int page, List<String> notices,
                                                        List<String> problems) {
@@ -204,19 +185,18 @@ public class AdminPostPages {
                 String.join(", ", p.authors()), String.join(", ", p.tags()), chrome.time(p.updatedAt()),
                 "published".equals(p.status()) ? p.path() : null)).toList();
         long pages = Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
-        List<BulkAction> actions = new ArrayList<>();
-        actions.add(new BulkAction("submit", "Submit for review"));
+        List<String> actions = new ArrayList<>();
+        actions.add("submit");
         if (currentUser.may(Permission.PUBLISH_OWN_POSTS)) {
-            actions.add(new BulkAction("publish", "Publish"));
-            actions.add(new BulkAction("unpublish", "Unpublish"));
+            actions.add("publish");
+            actions.add("unpublish");
         }
-        actions.add(new BulkAction("delete", "Move to the bin"));
-        return listPage.data("chrome", chrome.of("posts")).data("filters", filters).data("rows", rows)
-                .data("total", found.total()).data("page", found.page()).data("pages", pages)
+        actions.add("delete");
+        return chrome.page(listPage, "posts").data("filters", filters).data("rows", rows)
+                .data("total", found.total()).data("page", (long) found.page()).data("pages", pages)
                 .data("previous", page > 1 ? filters.query(page - 1) : null)
                 .data("next", page < pages ? filters.query(page + 1) : null)
-                .data("statuses", java.util.stream.Stream.of("draft", "in_review", "scheduled", "published", "unpublished")
-                        .map(v -> new Status(v, label(v))).toList())
+                .data("statuses", List.of("draft", "in_review", "scheduled", "published", "unpublished"))
                 .data("authors", QuarkusTransaction.joiningExisting().call(() -> Account.<Account>list(
                         "order by handle")).stream().map(a -> a.handle).toList())
                 .data("tags", tagNames()).data("actions", actions).data("notices", notices)
@@ -232,7 +212,7 @@ public class AdminPostPages {
     @Path("/posts/new")
     @Requires(Permission.WRITE_OWN_POSTS)
     public String newPost() {
-        return editor(null, EditorForm.blank(), List.of(), null, null).render();
+        return editor(null, EditorForm.blank(), List.of(), null).render();
     }
 
     @POST
@@ -245,10 +225,10 @@ public class AdminPostPages {
             Response created = api.create(new PostsApi.Edit(form.markdown(), null, null));
             id = ((PostsApi.PostDetail) created.getEntity()).id();
         } catch (ContentException e) {
-            return Response.status(400).entity(editor(null, form, List.of(e.getMessage()), null, null).render())
+            return Response.status(400).entity(editor(null, form, List.of(e.getMessage()), null).render())
                     .build();
         }
-        return afterSave(id, form, "created");
+        return afterSave(id, form.action, form.publishAt, "created");
     }
 
     @GET
@@ -257,66 +237,70 @@ public class AdminPostPages {
     public String edit(@PathParam("id") long id, @QueryParam("done") String done) {
         PostsApi.PostDetail post = api.get(id);
         EditorForm form = EditorForm.of(post.fields(), post.version());
-        String notice = done == null ? null : DONE.get(done);
-        // What was typed and not saved (autosaved, or lost to a closed tab) comes back into the editor.
+        String notice = done == null || !DONE.contains(done) ? null : chrome.text().done(done);
+        // What was typed and not saved (autosaved, or lost to a closed tab) comes back into the editor, when the
+        // post can still be changed; a post now in review or published shows its current text.
         Optional<Autosave> kept = QuarkusTransaction.joiningExisting().call(
                 () -> Autosave.of(id, currentUser.account().id));
-        if (kept.isPresent() && post.deletedAt() == null && !kept.get().source.equals(post.source())) {
+        boolean editable = QuarkusTransaction.joiningExisting().call(
+                () -> rights.whyNotEditable(Post.findById(id)).isEmpty());
+        if (kept.isPresent() && editable && post.deletedAt() == null && !kept.get().source.equals(post.source())) {
             form = EditorForm.of(PostFields.of(kept.get().source), post.version());
-            notice = "Your unsaved changes from " + chrome.time(kept.get().savedAt)
-                    + " are back in the editor. Save to keep them.";
+            notice = chrome.text().autosaveBack(chrome.time(kept.get().savedAt));
             if (kept.get().baseVersion != post.version()) {
-                notice += " Someone saved the post since you started them; saving shows both versions.";
+                notice += " " + chrome.text().autosaveStale();
                 form.version = kept.get().baseVersion;
             }
         }
-        return editor(id, form, List.of(), notice, null).render();
+        return editor(id, form, List.of(), notice).render();
     }
 
-    private static final Map<String, String> DONE = Map.of("created", "Draft created.", "saved", "Saved.",
-            "submitted", "Submitted for review. An editor will publish it or send it back with a comment.",
-            "published", "Published.", "scheduled", "Scheduled.", "unpublished", "Taken off the site.",
-            "restored", "The revision is the current text again.", "merged", "Your merged text is saved.");
+    /** What the editor says after a redirect: {@code ?done=saved} and so on, never text from the URL. */
+    private static final java.util.Set<String> DONE = java.util.Set.of("created", "saved", "submitted", "published",
+            "scheduled", "unpublished", "restored", "merged");
 
     @POST
     @Path("/posts/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Requires(Permission.WRITE_OWN_POSTS)
     public Response save(@PathParam("id") long id, @BeanParam EditorForm form) {
+        // A post I may not see answers 404 here, before anything of it is shown.
+        PostsApi.PostDetail current = api.get(id);
+        if ("delete".equals(form.action)) {
+            return binned(id, form);
+        }
         String markdown;
         try {
             markdown = form.markdown();
         } catch (ContentException e) {
-            return Response.status(400).entity(editor(id, form, List.of(e.getMessage()), null, null).render())
-                    .build();
-        }
-        if ("delete".equals(form.action)) {
-            return binned(id, form);
+            return Response.status(400).entity(editor(id, form, List.of(e.getMessage()), null).render()).build();
         }
         if (form.version == null) {
             return Response.status(400).entity(editor(id, form, List.of(
-                    "The form lacks the version it was opened at; open the post again."), null, null).render()).build();
+                    "The form lacks the version it was opened at; open the post again."), null).render()).build();
         }
         try {
-            PostsApi.PostDetail current = api.get(id);
-            if (!markdown.equals(current.source()) || form.version != current.version()) {
+            // Saving the fields as they came makes no revision: an untouched imported file stays byte for byte.
+            boolean unchanged = markdown.equals(current.source()) || markdown.equals(asFields(current));
+            if (!unchanged || form.version != current.version()) {
                 Response saved = api.update(id, new PostsApi.Edit(markdown, form.version, null));
                 if (saved.getStatus() == 409) {
-                    return conflict(id, (PostsApi.Conflict) saved.getEntity(), 409);
+                    return conflict(id, (PostsApi.Conflict) saved.getEntity(), form.action, form.publishAt);
                 }
             }
+            posts.discardAutosave(id, currentUser.account());
         } catch (ContentException | PostsApi.Refused e) {
-            return Response.status(e instanceof PostsApi.Refused ? 403 : 400)
-                    .entity(editor(id, form, List.of(e.getMessage()), null, null).render()).build();
+            return Response.status(statusOf(e)).entity(editor(id, form, List.of(e.getMessage()), null).render())
+                    .build();
         }
-        return afterSave(id, form, "saved");
+        return afterSave(id, form.action, form.publishAt, "saved");
     }
 
     /** Runs the button's action on the saved post, then back to the editor (post/redirect/get). */
-    private Response afterSave(long id, EditorForm form, String saved) {
+    private Response afterSave(long id, String action, String publishAt, String saved) {
         String done = saved;
         try {
-            switch (form.action == null ? "save" : form.action) {
+            switch (action == null ? "save" : action) {
                 case "submit" -> {
                     api.submit(id);
                     done = "submitted";
@@ -326,7 +310,7 @@ public class AdminPostPages {
                     done = "published";
                 }
                 case "schedule" -> {
-                    api.schedule(id, new PostsApi.Step(null, localTime(form.publishAt, "publishAt")));
+                    api.schedule(id, new PostsApi.Step(null, localTime(publishAt, "publishAt")));
                     done = "scheduled";
                 }
                 case "unpublish" -> {
@@ -338,9 +322,8 @@ public class AdminPostPages {
             }
         } catch (ContentException | PostsApi.Refused e) {
             PostsApi.PostDetail post = api.get(id);
-            return Response.status(e instanceof PostsApi.Refused ? 403 : 400).entity(editor(id,
-                    EditorForm.of(post.fields(), post.version()), List.of(e.getMessage()),
-                    DONE.getOrDefault(saved, null), null).render()).build();
+            return Response.status(statusOf(e)).entity(editor(id, EditorForm.of(post.fields(), post.version()),
+                    List.of(e.getMessage()), chrome.text().done(saved)).render()).build();
         }
         return Response.seeOther(URI.create("/admin/posts/" + id + "/edit?done=" + done)).build();
     }
@@ -349,19 +332,44 @@ public class AdminPostPages {
         try {
             Response answer = api.delete(id);
             if (answer.getStatus() >= 400) {
-                throw new PostsApi.Refused(problemOf(answer));
+                return Response.status(answer.getStatus()).entity(editor(id, form, List.of(problemOf(answer)), null)
+                        .render()).build();
             }
         } catch (ContentException | PostsApi.Refused e) {
-            return Response.status(403).entity(editor(id, form, List.of(e.getMessage()), null, null).render())
+            return Response.status(statusOf(e)).entity(editor(id, form, List.of(e.getMessage()), null).render())
                     .build();
         }
-        return Response.seeOther(URI.create("/admin/posts?status=")).build();
+        return Response.seeOther(URI.create("/admin/posts")).build();
     }
 
-    private io.quarkus.qute.TemplateInstance editor(Long id, EditorForm form, List<String> problems, String notice,
-                                                     String previewOverride) {
+    /** The stored file as the editor's fields would write it, or null when its fields cannot make a file. */
+    private static String asFields(PostsApi.PostDetail post) {
+        try {
+            return post.fields().toMarkdown();
+        } catch (ContentException e) {
+            return null;
+        }
+    }
+
+    /** The status a refused or failed change answers with, as the API would. */
+    static int statusOf(RuntimeException e) {
+        if (e instanceof PostsApi.Refused) {
+            return 403;
+        }
+        return switch (((ContentException) e).reason()) {
+            case INVALID -> 400;
+            case NOT_FOUND -> 404;
+            case CONFLICT, STALE -> 409;
+        };
+    }
+
+    /** The editor for a new post ({@code id} null) or one I may see (404 otherwise), showing {@code form}. */
+    private io.quarkus.qute.TemplateInstance editor(Long id, EditorForm form, List<String> problems, String notice) {
         Post post = id == null ? null : QuarkusTransaction.joiningExisting().call(() -> {
             Post found = Post.findById(id);
+            if (found == null || found.deletedAt != null || !rights.maySee(found)) {
+                throw new ContentException(ContentException.Reason.NOT_FOUND, "id", "There is no post " + id);
+            }
             found.authors.size();
             return found;
         });
@@ -369,8 +377,8 @@ public class AdminPostPages {
         boolean published = post != null && post.status == PostStatus.PUBLISHED;
         boolean draftLike = post == null || post.status == PostStatus.DRAFT || post.status == PostStatus.UNPUBLISHED;
         boolean mayPublish = post == null ? currentUser.may(Permission.PUBLISH_OWN_POSTS) : rights.mayPublish(post);
-        return editorPage.data("chrome", chrome.of("posts")).data("id", id).data("form", form)
-                .data("statusLabel", post == null ? "new" : label(post.status.name().toLowerCase(Locale.ROOT)))
+        return chrome.page(editorPage, "posts").data("id", id).data("form", form)
+                .data("status", post == null ? "new" : post.status.name().toLowerCase(Locale.ROOT))
                 .data("publicPath", published ? post.path : null)
                 .data("scheduledFor", post != null && post.status == PostStatus.SCHEDULED
                         ? chrome.time(post.publishedAt) : null)
@@ -383,7 +391,7 @@ public class AdminPostPages {
                 .data("mayReview", post != null && post.status == PostStatus.IN_REVIEW && rights.mayReview())
                 .data("problems", problems).data("notice", notice)
                 .data("sentBack", post == null ? null : sentBack(post))
-                .data("preview", previewOverride != null ? previewOverride : previewDocument(form))
+                .data("preview", previewDocument(form))
                 .data("tags", tagNames()).data("handles", handles()).data("zone", chrome.zone().getId());
     }
 
@@ -395,7 +403,7 @@ public class AdminPostPages {
             if (last == null || last.kind != PostEvent.Kind.SENT_BACK || post.status != PostStatus.DRAFT) {
                 return null;
             }
-            return new SentBack(last.account == null ? "a reviewer" : last.account.displayName,
+            return new SentBack(last.account == null ? "-" : last.account.displayName,
                     chrome.time(last.createdAt), last.comment);
         });
     }
@@ -403,7 +411,7 @@ public class AdminPostPages {
     /** The preview as a whole document for a sandboxed frame: the post rendered, styled as the site. */
     private String previewDocument(EditorForm form) {
         if (form.title == null || form.title.isBlank()) {
-            return PreviewDocument.message("Give the post a title to see its preview.");
+            return PreviewDocument.message(chrome.text().previewNeedsTitle());
         }
         try {
             RenderedDocument rendered = posts.preview(form.markdown(), currentUser.account());
@@ -415,18 +423,29 @@ public class AdminPostPages {
 
     // ---- conflicts
 
-    private Response conflict(long id, PostsApi.Conflict conflict, int status) {
+    /**
+     * Both texts after a refused save, and a box to merge them; the button that was pressed (publish, submit…)
+     * travels with the merge, so it happens once the merged text is saved.
+     */
+    private Response conflict(long id, PostsApi.Conflict conflict, String action, String publishAt) {
+        return conflictPage(id, conflict.theirs(), conflict.yours(), conflict.currentVersion(), action, publishAt,
+                null, 409);
+    }
+
+    private Response conflictPage(long id, String theirs, String yours, long version, String action,
+                                  String publishAt, String problem, int status) {
         PostsApi.PostDetail current = api.get(id);
-        List<LineDiff.Line> lines = LineDiff.between(conflict.theirs(), conflict.yours());
         String savedBy = QuarkusTransaction.joiningExisting().call(() -> {
             org.quire.web.content.Revision latest = org.quire.web.content.Revision.<org.quire.web.content.Revision>find(
                     "post.id = ?1 order by number desc", id).firstResult();
-            return latest == null || latest.author == null ? "someone" : latest.author.displayName;
+            return latest == null || latest.author == null ? "-" : latest.author.displayName;
         });
-        return Response.status(status).entity(conflictPage.data("chrome", chrome.of("posts")).data("id", id)
-                .data("title", current.title()).data("theirs", conflict.theirs()).data("yours", conflict.yours())
-                .data("version", conflict.currentVersion()).data("savedBy", savedBy)
-                .data("savedAt", chrome.time(current.updatedAt())).data("lines", diffLines(lines)).render()).build();
+        return Response.status(status).entity(chrome.page(conflictPage, "posts").data("id", id)
+                .data("title", current.title()).data("theirs", theirs).data("yours", yours)
+                .data("version", version).data("savedBy", problem == null ? savedBy : null)
+                .data("savedAt", chrome.time(current.updatedAt())).data("problem", problem)
+                .data("action", action == null ? "save" : action).data("publishAt", publishAt == null ? "" : publishAt)
+                .data("lines", diffLines(LineDiff.between(theirs, yours))).render()).build();
     }
 
     /** Saves the text merged by hand on the conflict page, as a whole Markdown file. */
@@ -434,23 +453,24 @@ public class AdminPostPages {
     @Path("/posts/{id}/merge")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Requires(Permission.WRITE_OWN_POSTS)
-    public Response merge(@PathParam("id") long id, @RestForm String source, @RestForm Long version) {
+    public Response merge(@PathParam("id") long id, @RestForm String source, @RestForm Long version,
+                          @RestForm String action, @RestForm String publishAt) {
         String text = source == null ? "" : source.replace("\r\n", "\n");
         try {
             Response saved = api.update(id, new PostsApi.Edit(text, version, null));
             if (saved.getStatus() == 409) {
-                return conflict(id, (PostsApi.Conflict) saved.getEntity(), 409);
+                return conflict(id, (PostsApi.Conflict) saved.getEntity(), action, publishAt);
             }
+            posts.discardAutosave(id, currentUser.account());
         } catch (ContentException | PostsApi.Refused e) {
-            PostsApi.Conflict again = new PostsApi.Conflict(400, e.getMessage(), version == null ? 0 : version,
-                    api.get(id).source(), text);
-            return Response.status(400).entity(conflictPage.data("chrome", chrome.of("posts")).data("id", id)
-                    .data("title", api.get(id).title()).data("theirs", again.theirs()).data("yours", text)
-                    .data("version", api.get(id).version()).data("savedBy", null).data("savedAt", null)
-                    .data("problem", e.getMessage())
-                    .data("lines", diffLines(LineDiff.between(again.theirs(), text))).render()).build();
+            if (e instanceof ContentException c && c.reason() == ContentException.Reason.NOT_FOUND) {
+                throw c;
+            }
+            PostsApi.PostDetail current = api.get(id);
+            return conflictPage(id, current.source(), text, current.version(), action, publishAt, e.getMessage(),
+                    statusOf(e));
         }
-        return Response.seeOther(URI.create("/admin/posts/" + id + "/edit?done=merged")).build();
+        return afterSave(id, action, publishAt, "merged");
     }
 
     // ---- review
@@ -466,27 +486,29 @@ public class AdminPostPages {
                 "status = ?1 and deletedAt is null order by updatedAt", PostStatus.IN_REVIEW).stream()
                 .map(p -> new Waiting(p.id, p.title, String.join(", ", p.authors.stream()
                         .map(a -> a.displayName).toList()), chrome.time(p.updatedAt), p.path)).toList());
-        return reviewQueuePage.data("chrome", chrome.of("review")).data("waiting", waiting).render();
+        return chrome.page(reviewQueuePage, "review").data("waiting", waiting).render();
     }
 
     @GET
     @Path("/posts/{id}/review")
     @Requires(Permission.EDIT_ANY_POST)
     public String review(@PathParam("id") long id) {
-        return reviewPage(id, List.of()).render();
+        return reviewPage(id, List.of(), "").render();
     }
 
-    private io.quarkus.qute.TemplateInstance reviewPage(long id, List<String> problems) {
+    /** @param comment what the reviewer typed, kept when the decision was refused */
+    private io.quarkus.qute.TemplateInstance reviewPage(long id, List<String> problems, String comment) {
         PostsApi.PostDetail post = api.get(id);
         String html = QuarkusTransaction.joiningExisting().call(() -> Post.<Post>findById(id).html);
         List<PostsApi.HistoryEntry> history = api.history(id);
-        return reviewPage.data("chrome", chrome.of("review")).data("post", post)
+        return chrome.page(reviewPage, "review").data("post", post)
                 .data("authors", String.join(", ", post.authors()))
-                .data("statusLabel", label(post.status())).data("inReview", "in_review".equals(post.status()))
+                .data("status", post.status()).data("inReview", "in_review".equals(post.status()))
                 .data("preview", PreviewDocument.of(post.title(), html == null ? "" : html))
-                .data("history", history.stream().map(h -> new HistoryLine(h.kind().replace('_', ' '),
+                .data("history", history.stream().map(h -> new HistoryLine(h.kind(),
                         h.by() == null ? "Quire" : h.by(), chrome.time(h.at()), h.comment())).toList())
-                .data("problems", problems).data("zone", chrome.zone().getId());
+                .data("problems", problems).data("zone", chrome.zone().getId())
+                .data("comment", comment == null ? "" : comment);
     }
 
     public record HistoryLine(String kind, String by, String at, String comment) {
@@ -509,7 +531,8 @@ public class AdminPostPages {
                         "Choose to approve or to send back");
             }
         } catch (ContentException | PostsApi.Refused e) {
-            return Response.status(400).entity(reviewPage(id, List.of(e.getMessage())).render()).build();
+            return Response.status(statusOf(e)).entity(reviewPage(id, List.of(e.getMessage()), comment).render())
+                    .build();
         }
         return Response.seeOther(URI.create("/admin/review")).build();
     }
@@ -548,7 +571,7 @@ public class AdminPostPages {
         }
         boolean editable = QuarkusTransaction.joiningExisting().call(
                 () -> rights.whyNotEditable(Post.findById(id)).isEmpty()) && post.deletedAt() == null;
-        return revisionsPage.data("chrome", chrome.of("posts")).data("post", post).data("rows", rows)
+        return chrome.page(revisionsPage, "posts").data("post", post).data("rows", rows)
                 .data("diff", diff).data("lines", diff == null ? List.of() : diffLines(diff.lines())).data("from", left).data("to", right).data("editable", editable)
                 .data("problems", shown);
     }
@@ -562,11 +585,12 @@ public class AdminPostPages {
         try {
             Response restored = api.restoreRevision(id, number, new PostsApi.Edit(null, version, null));
             if (restored.getStatus() == 409) {
-                return conflict(id, (PostsApi.Conflict) restored.getEntity(), 409);
+                return conflict(id, (PostsApi.Conflict) restored.getEntity(), null, null);
             }
+            posts.discardAutosave(id, currentUser.account());
         } catch (ContentException | PostsApi.Refused e) {
-            return Response.status(400).entity(revisionsPage(id, null, null, List.of(e.getMessage())).render())
-                    .build();
+            return Response.status(statusOf(e)).entity(revisionsPage(id, null, null, List.of(e.getMessage()))
+                    .render()).build();
         }
         return Response.seeOther(URI.create("/admin/posts/" + id + "/edit?done=restored")).build();
     }

@@ -97,15 +97,15 @@ public class AdminSitePages {
 
     private Page profilePage(Outcome outcome, int status) {
         List<TokenRow> tokens = accounts.tokens().stream().map(t -> new TokenRow(t.id(), t.name(), t.role(),
-                t.prefix(), chrome.time(t.createdAt()), t.expiresAt() == null ? "never" : chrome.time(t.expiresAt()),
-                t.lastUsedAt() == null ? "never" : chrome.time(t.lastUsedAt()), t.revokedAt() != null)).toList();
+                t.prefix(), chrome.time(t.createdAt()), t.expiresAt() == null ? null : chrome.time(t.expiresAt()),
+                t.lastUsedAt() == null ? null : chrome.time(t.lastUsedAt()), t.revokedAt() != null)).toList();
         List<String> roles = new ArrayList<>();
         for (Role role : Role.values()) {
             if (currentUser.role().atLeast(role)) {
                 roles.add(role.id());
             }
         }
-        return new Page(profilePage.data("chrome", chrome.of("profile")).data("me", accounts.me())
+        return new Page(chrome.page(profilePage, "profile").data("me", accounts.me())
                 .data("profile", accounts.profile()).data("tokens", tokens).data("roles", roles)
                 .data("outcome", outcome).data("viaSession", currentUser.via() == CurrentUser.Via.SESSION), status);
     }
@@ -116,7 +116,12 @@ public class AdminSitePages {
     @Requires(Permission.ADMIN_AREA)
     public Response saveProfile(@RestForm String displayName, @RestForm String bio) {
         Response answer = accounts.changeProfile(new AccountsApi.Profile(displayName, bio == null ? "" : bio, null));
-        return profilePage(outcome(answer, "Profile saved."), statusOf(answer)).response();
+        Page page = profilePage(outcome(answer, chrome.text().profileSaved()), statusOf(answer));
+        if (answer.getStatus() >= 400) {
+            // Refused: the form shows what was typed, not what is stored.
+            page.template().data("profile", new AccountsApi.Profile(displayName, bio, accounts.profile().avatarUrl()));
+        }
+        return page.response();
     }
 
     @POST
@@ -125,7 +130,7 @@ public class AdminSitePages {
     @Requires(Permission.ADMIN_AREA)
     public Response saveAvatar(@RestForm("file") FileUpload file) throws java.io.IOException {
         Response answer = accounts.changeAvatar(file);
-        return profilePage(outcome(answer, "Avatar saved."), statusOf(answer)).response();
+        return profilePage(outcome(answer, chrome.text().avatarSaved()), statusOf(answer)).response();
     }
 
     @POST
@@ -135,10 +140,10 @@ public class AdminSitePages {
     public Response changePassword(@RestForm String current, @RestForm String password,
                                    @RestForm String repeated) {
         if (password == null || !password.equals(repeated)) {
-            return profilePage(Outcome.failed("The new password and its repetition differ."), 400).response();
+            return profilePage(Outcome.failed(chrome.text().passwordsDiffer()), 400).response();
         }
         Response answer = accounts.changePassword(new AccountsApi.PasswordChange(current, password));
-        return profilePage(outcome(answer, "Password changed; your other sessions have ended."), statusOf(answer))
+        return profilePage(outcome(answer, chrome.text().passwordChanged()), statusOf(answer))
                 .response();
     }
 
@@ -151,7 +156,7 @@ public class AdminSitePages {
         try {
             days = expiresInDays == null || expiresInDays.isBlank() ? null : Integer.valueOf(expiresInDays.strip());
         } catch (NumberFormatException e) {
-            return profilePage(Outcome.failed("Days until it expires: a whole number, or empty for never."), 400)
+            return profilePage(Outcome.failed(chrome.text().daysNumber()), 400)
                     .response();
         }
         Response created = accounts.createToken(new AccountsApi.NewToken(name, role, days));
@@ -159,8 +164,8 @@ public class AdminSitePages {
             return profilePage(Outcome.failed(problemOf(created)), created.getStatus()).response();
         }
         AccountsApi.CreatedToken token = (AccountsApi.CreatedToken) created.getEntity();
-        return profilePage(new Outcome("Token “" + token.token().name() + "” created. Copy its secret now: it is"
-                + " shown only this once.", null, token.secret()), 200).response();
+        return profilePage(new Outcome(chrome.text().tokenCreated(token.token().name()), null,
+                token.secret()), 200).response();
     }
 
     @POST
@@ -169,7 +174,7 @@ public class AdminSitePages {
     @Requires(Permission.ADMIN_AREA)
     public Response revokeToken(@PathParam("id") long id) {
         Response answer = accounts.revokeToken(id);
-        return profilePage(outcome(answer, "Token revoked."), statusOf(answer)).response();
+        return profilePage(outcome(answer, chrome.text().tokenRevoked()), statusOf(answer)).response();
     }
 
     // ---- users
@@ -188,8 +193,9 @@ public class AdminSitePages {
     private Page usersPage(Outcome outcome, int status) {
         List<UserRow> rows = accounts.users().stream().map(u -> new UserRow(u.id(), u.handle(), u.displayName(),
                 u.email(), u.role(), u.active(), u.canSignIn(), chrome.time(u.createdAt()))).toList();
-        return new Page(usersPage.data("chrome", chrome.of("users")).data("users", rows).data("outcome", outcome)
-                .data("roles", List.of(Role.values()).stream().map(Role::id).toList()), status);
+        return new Page(chrome.page(usersPage, "users").data("users", rows).data("outcome", outcome)
+                .data("roles", List.of(Role.values()).stream().map(Role::id).toList())
+                .data("invitation", new AccountsApi.Invitation("", "", "", "author")), status);
     }
 
     @POST
@@ -198,13 +204,16 @@ public class AdminSitePages {
     @Requires(Permission.MANAGE_USERS)
     public Response invite(@RestForm String handle, @RestForm String email, @RestForm String displayName,
                            @RestForm String role) {
-        Response invited = accounts.invite(new AccountsApi.Invitation(handle, email, displayName, role));
+        AccountsApi.Invitation invitation = new AccountsApi.Invitation(handle, email, displayName, role);
+        Response invited = accounts.invite(invitation);
         if (invited.getStatus() >= 400) {
-            return usersPage(Outcome.failed(problemOf(invited)), invited.getStatus()).response();
+            Page page = usersPage(Outcome.failed(problemOf(invited)), invited.getStatus());
+            page.template().data("invitation", invitation);
+            return page.response();
         }
         AccountsApi.Link link = (AccountsApi.Link) invited.getEntity();
-        return usersPage(new Outcome("Invited " + link.user().handle() + ". Give them this link to choose a password"
-                + " (valid until " + chrome.time(link.expiresAt()) + "); Quire sends no mail.", null, link.link()), 201)
+        return usersPage(new Outcome(chrome.text().invited(link.user().handle(), chrome.time(link.expiresAt())),
+                null, link.link()), 201)
                 .response();
     }
 
@@ -215,7 +224,7 @@ public class AdminSitePages {
     public Response changeUser(@PathParam("id") long id, @RestForm String role, @RestForm String active) {
         Boolean activeFlag = active == null || active.isBlank() ? null : Boolean.valueOf(active);
         Response answer = accounts.change(id, new AccountsApi.UserChange(role, activeFlag));
-        return usersPage(outcome(answer, "Saved."), statusOf(answer)).response();
+        return usersPage(outcome(answer, chrome.text().saved()), statusOf(answer)).response();
     }
 
     @POST
@@ -228,8 +237,8 @@ public class AdminSitePages {
             return usersPage(Outcome.failed(problemOf(reset)), reset.getStatus()).response();
         }
         AccountsApi.Link link = (AccountsApi.Link) reset.getEntity();
-        return usersPage(new Outcome("A password-reset link for " + link.user().handle() + " (valid until "
-                + chrome.time(link.expiresAt()) + "):", null, link.link()), 200).response();
+        return usersPage(new Outcome(chrome.text().resetLinkMade(link.user().handle(),
+                chrome.time(link.expiresAt())), null, link.link()), 200).response();
     }
 
     @POST
@@ -242,8 +251,8 @@ public class AdminSitePages {
             return usersPage(Outcome.failed(problemOf(moved)), moved.getStatus()).response();
         }
         AccountsApi.Reassigned reassigned = (AccountsApi.Reassigned) moved.getEntity();
-        return usersPage(Outcome.done(reassigned.posts() + " posts of " + reassigned.from().handle() + " now belong to "
-                + reassigned.to().handle() + "."), 200).response();
+        return usersPage(Outcome.done(chrome.text().reassigned(reassigned.posts(),
+                reassigned.from().handle(), reassigned.to().handle())), 200).response();
     }
 
     // ---- tags
@@ -256,7 +265,7 @@ public class AdminSitePages {
     }
 
     private Page tagsPage(Outcome outcome, int status) {
-        return new Page(tagsPage.data("chrome", chrome.of("tags")).data("tags", tags.list()).data("outcome", outcome),
+        return new Page(chrome.page(tagsPage, "tags").data("tags", tags.list()).data("outcome", outcome),
                 status);
     }
 
@@ -268,8 +277,8 @@ public class AdminSitePages {
         try {
             TagsApi.Changed changed = tags.change(tag, new TagsApi.TagChange(name, description == null ? "" : description,
                     null));
-            return tagsPage(Outcome.done("Saved “" + changed.tag().name() + "”" + (changed.postsChanged() > 0
-                    ? "; " + changed.postsChanged() + " posts now carry the new name." : ".")), 200).response();
+            return tagsPage(Outcome.done(chrome.text().tagSaved(changed.tag().name(),
+                    changed.postsChanged())), 200).response();
         } catch (ContentException e) {
             return tagsPage(Outcome.failed(e.getMessage()), 400).response();
         }
@@ -282,8 +291,8 @@ public class AdminSitePages {
     public Response mergeTag(@PathParam("tag") String tag, @RestForm String into) {
         try {
             TagsApi.Changed changed = tags.merge(tag, new TagsApi.Merge(into));
-            return tagsPage(Outcome.done("Merged into “" + changed.tag().name() + "”; " + changed.postsChanged()
-                    + " posts changed."), 200).response();
+            return tagsPage(Outcome.done(chrome.text().tagMerged(changed.tag().name(),
+                    changed.postsChanged())), 200).response();
         } catch (ContentException e) {
             return tagsPage(Outcome.failed(e.getMessage()), 400).response();
         }
@@ -299,7 +308,7 @@ public class AdminSitePages {
     }
 
     private Page settingsPage(SettingsApi.Settings values, Outcome outcome, int status) {
-        return new Page(settingsPage.data("chrome", chrome.of("settings")).data("settings", values)
+        return new Page(chrome.page(settingsPage, "settings").data("settings", values)
                 .data("outcome", outcome).data("zones", java.time.ZoneId.getAvailableZoneIds().stream().sorted()
                         .toList()), status);
     }
@@ -318,12 +327,11 @@ public class AdminSitePages {
                     : Integer.valueOf(postsPerPage.strip()));
         } catch (NumberFormatException e) {
             return settingsPage(new SettingsApi.Settings(title, description, url, locale, timeZone, permalink, null),
-                    Outcome.failed("Posts per page: a whole number."), 400).response();
+                    Outcome.failed(chrome.text().postsPerPageNumber()), 400).response();
         }
         try {
             SettingsApi.Saved saved = settings.put(wanted);
-            return settingsPage(saved.settings(), Outcome.done("Settings saved." + (saved.postsMoved() > 0
-                    ? " " + saved.postsMoved() + " posts moved to their new addresses; the old ones answer 301." : "")),
+            return settingsPage(saved.settings(), Outcome.done(chrome.text().settingsSaved(saved.postsMoved())),
                     200).response();
         } catch (ContentException e) {
             return settingsPage(wanted, Outcome.failed(e.getMessage()), 400).response();

@@ -1,19 +1,11 @@
 package org.quire.web.admin;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.jboss.resteasy.reactive.RestForm;
-import org.quire.web.content.ContentException;
 import org.quire.web.editorial.PostFields;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * The editor's form as posted: the post's fields, its body, any other front matter as YAML, the version it was
@@ -58,7 +50,7 @@ public class EditorForm {
         form.tags = String.join(", ", fields.tags());
         form.authors = String.join(", ", fields.authors());
         form.description = nullToEmpty(fields.description());
-        form.frontMatter = fields.extra() == null || fields.extra().isEmpty() ? "" : yaml(fields.extra());
+        form.frontMatter = PostFields.extraAsYaml(fields.extra());
         form.body = nullToEmpty(fields.body());
         form.version = version;
         return form;
@@ -72,37 +64,7 @@ public class EditorForm {
     }
 
     private Map<String, Object> extra() {
-        if (frontMatter == null || frontMatter.isBlank()) {
-            return Map.of();
-        }
-        Object parsed;
-        try {
-            parsed = new Yaml(new SafeConstructor(new LoaderOptions())).load(frontMatter);
-        } catch (MarkedYAMLException e) {
-            throw new ContentException(ContentException.Reason.INVALID, "frontMatter", "Other front matter, line "
-                    + (e.getProblemMark().getLine() + 1) + ": " + e.getProblem());
-        } catch (YAMLException e) {
-            throw new ContentException(ContentException.Reason.INVALID, "frontMatter",
-                    "Other front matter: " + e.getMessage());
-        }
-        if (parsed == null) {
-            return Map.of();
-        }
-        if (!(parsed instanceof Map<?, ?> map)) {
-            throw new ContentException(ContentException.Reason.INVALID, "frontMatter",
-                    "Other front matter must be keys with values (key: value), one per line");
-        }
-        Map<String, Object> extra = new LinkedHashMap<>();
-        map.forEach((key, value) -> extra.put(String.valueOf(key), value));
-        return extra;
-    }
-
-    private static String yaml(Map<String, Object> values) {
-        DumperOptions options = new DumperOptions();
-        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        options.setAllowUnicode(true);
-        options.setWidth(1000);
-        return new Yaml(options).dump(values);
+        return PostFields.extraFromYaml(frontMatter);
     }
 
     private static List<String> list(String text) {

@@ -19,17 +19,18 @@ import java.util.Map;
 public final class PublishingChart {
 
     static final int MONTHS = 12;
+    /** The legend's last entry once authors are grouped; the page names it in the reader's language. */
+    private static final String OTHERS = "…";
     private static final int COLOURS = 7;
     private static final int WIDTH = 640;
     private static final int HEIGHT = 220;
     private static final int LEFT = 36;
     private static final int BOTTOM = 28;
     private static final int TOP = 12;
-    private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("MMM yy", Locale.ENGLISH);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM", Locale.ROOT);
 
-    /** One post's publication by one of its authors. */
-    public record Publication(Instant publishedAt, String author) {
+    /** One post's publication by one of its authors (counted by account: two people may share a name). */
+    public record Publication(Instant publishedAt, long authorId, String author) {
     }
 
     public record Segment(String author, int count, int y, int height, int colour) {
@@ -49,7 +50,8 @@ public final class PublishingChart {
         }
     }
 
-    public record Author(String name, int colour, int total) {
+    /** An author in the legend; {@code others} stands for everyone past the busiest few. */
+    public record Author(String name, int colour, int total, boolean others) {
     }
 
     /** A row of the accessible table: the month, then one count per author in legend order. */
@@ -81,26 +83,32 @@ public final class PublishingChart {
         return YearMonth.from(now.atZone(zone)).minusMonths(MONTHS - 1L).atDay(1).atStartOfDay(zone).toInstant();
     }
 
-    public static PublishingChart of(List<Publication> publications, Instant now, ZoneId zone) {
+    public static PublishingChart of(List<Publication> publications, Instant now, ZoneId zone, Locale language) {
+        DateTimeFormatter label = language.getLanguage().equals("zh")
+                ? DateTimeFormatter.ofPattern("yy/M", Locale.ROOT) : DateTimeFormatter.ofPattern("MMM yy", language);
         YearMonth last = YearMonth.from(now.atZone(zone));
         List<YearMonth> months = new ArrayList<>();
         for (int i = MONTHS - 1; i >= 0; i--) {
             months.add(last.minusMonths(i));
         }
-        Map<String, Integer> perAuthor = new LinkedHashMap<>();
+        Map<Long, Integer> perAuthor = new LinkedHashMap<>();
+        Map<Long, String> names = new java.util.HashMap<>();
         for (Publication p : publications) {
             YearMonth month = YearMonth.from(p.publishedAt().atZone(zone));
             if (!month.isBefore(months.get(0)) && !month.isAfter(last)) {
-                perAuthor.merge(p.author(), 1, Integer::sum);
+                perAuthor.merge(p.authorId(), 1, Integer::sum);
+                names.put(p.authorId(), p.author());
             }
         }
-        List<String> ranked = perAuthor.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        List<Long> ranked = perAuthor.entrySet().stream()
+                .sorted(Map.Entry.<Long, Integer>comparingByValue().reversed()
+                        .thenComparing(e -> names.get(e.getKey())))
                 .map(Map.Entry::getKey).toList();
         boolean grouped = ranked.size() > COLOURS;
-        List<String> shown = grouped ? new ArrayList<>(ranked.subList(0, COLOURS - 1)) : new ArrayList<>(ranked);
+        List<Long> shownIds = grouped ? new ArrayList<>(ranked.subList(0, COLOURS - 1)) : new ArrayList<>(ranked);
+        List<String> shown = new ArrayList<>(shownIds.stream().map(names::get).toList());
         if (grouped) {
-            shown.add("Others");
+            shown.add(OTHERS);
         }
         int[][] counts = new int[months.size()][shown.size()];
         for (Publication p : publications) {
@@ -108,7 +116,7 @@ public final class PublishingChart {
             if (m < 0) {
                 continue;
             }
-            int a = shown.indexOf(p.author());
+            int a = shownIds.indexOf(p.authorId());
             counts[m][a < 0 ? shown.size() - 1 : a]++;
         }
         int highest = 0;
@@ -144,7 +152,7 @@ public final class PublishingChart {
                 sum += count;
             }
             String month = MONTH.format(months.get(m));
-            columns.add(new Column(month, LABEL.format(months.get(m)), LEFT + m * slot + (slot - barWidth) / 2,
+            columns.add(new Column(month, label.format(months.get(m)), LEFT + m * slot + (slot - barWidth) / 2,
                     barWidth, sum, segments));
             rows.add(new Row(month, row, sum));
         }
@@ -159,7 +167,7 @@ public final class PublishingChart {
             for (int[] month : counts) {
                 sum += month[a];
             }
-            authors.add(new Author(shown.get(a), a, sum));
+            authors.add(new Author(shown.get(a), a, sum, grouped && a == shown.size() - 1));
         }
         authors.sort(Comparator.comparingInt(Author::colour));
         return new PublishingChart(columns, ticks, authors, rows, total);

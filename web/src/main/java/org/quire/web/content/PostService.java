@@ -317,6 +317,12 @@ public class PostService {
         return autosave;
     }
 
+    /** Forgets someone's autosaved text of a post: they saved it, or chose what to keep. */
+    @Transactional
+    public void discardAutosave(long postId, Account by) {
+        Autosave.delete("post.id = ?1 and account.id = ?2", postId, by.id);
+    }
+
     /**
      * Gives every post of {@code from} to {@code to} instead (co-authors stay), so an account can be retired without
      * deleting anything. A post whose front matter names its authors has that list rewritten and is saved as a

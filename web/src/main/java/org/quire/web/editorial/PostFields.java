@@ -46,7 +46,8 @@ public record PostFields(String title, String slug, String date, String category
         putIfPresent(front, "description", description);
         if (extra != null) {
             for (Map.Entry<String, Object> entry : extra.entrySet()) {
-                if (KNOWN.contains(entry.getKey()) || ALSO.containsKey(entry.getKey())) {
+                boolean severalCategories = entry.getKey().equals("categories") && (category == null || category.isBlank());
+                if ((KNOWN.contains(entry.getKey()) || ALSO.containsKey(entry.getKey())) && !severalCategories) {
                     throw new ContentException(ContentException.Reason.INVALID, "fields.extra." + entry.getKey(),
                             "'" + entry.getKey() + "' is a field of its own, not a custom key");
                 }
@@ -75,18 +76,58 @@ public record PostFields(String title, String slug, String date, String category
         });
         // Jekyll's singular keys read as the plural fields, so a post's fields can be saved back unchanged.
         Object tags = values.containsKey("tags") ? values.get("tags") : values.get("tag");
-        Object authors = values.containsKey("authors") ? values.get("authors") : values.get("author");
-        Object category = values.containsKey("category") ? values.get("category") : first(values.get("categories"));
+        // One author is one name, spaces and all ("Jane Doe"); a list of authors is a list.
+        List<String> authors = values.containsKey("authors") ? list(values.get("authors"))
+                : values.get("author") instanceof String one ? List.of(one.strip()) : list(values.get("author"));
+        Object category = values.get("category");
+        if (category == null && values.containsKey("categories")) {
+            List<String> categories = list(values.get("categories"));
+            if (categories.size() > 1) {
+                // Several categories have no field of their own: kept as written, never cut to the first.
+                extra.put("categories", values.get("categories"));
+            } else {
+                category = categories.isEmpty() ? null : categories.get(0);
+            }
+        }
         return new PostFields(text(values.get("title")), text(values.get("slug")), text(values.get("date")),
-                text(category), list(tags), list(authors), text(values.get("description")), extra,
+                text(category), list(tags), authors, text(values.get("description")), extra,
                 frontMatter.body());
     }
 
-    private static Object first(Object value) {
-        if (value instanceof List<?> items) {
-            return items.isEmpty() ? null : items.get(0);
+    /**
+     * Custom front-matter keys written as YAML (the editor's "other front matter" box), read the way a post's
+     * front matter is read (dates stay as written); a mistake names its line in the box.
+     */
+    public static Map<String, Object> extraFromYaml(String yaml) {
+        if (yaml == null || yaml.isBlank()) {
+            return Map.of();
         }
-        return value == null ? null : value.toString().split("\\s+")[0];
+        var parsed = new FrontMatterParser().parse(new PostSource("front-matter.yml",
+                "---\n" + yaml.replace("\r\n", "\n").stripTrailing() + "\n---\n"));
+        for (var diagnostic : parsed.diagnostics()) {
+            if (diagnostic.severity() == org.quire.core.Diagnostic.Severity.ERROR) {
+                throw new ContentException(ContentException.Reason.INVALID, "frontMatter", "Other front matter, line "
+                        + Math.max(1, diagnostic.line() - 1) + ": " + diagnostic.message());
+            }
+        }
+        return new LinkedHashMap<>(parsed.frontMatter().values());
+    }
+
+    /** Custom keys as the YAML the editor's box shows; empty for none. */
+    public static String extraAsYaml(Map<String, Object> extra) {
+        if (extra == null || extra.isEmpty()) {
+            return "";
+        }
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        options.setAllowUnicode(true);
+        options.setWidth(1000);
+        return new Yaml(options).dump(extra);
+    }
+
+    /** The same fields with other custom keys. */
+    public PostFields withExtra(Map<String, Object> otherExtra) {
+        return new PostFields(title, slug, date, category, tags, authors, description, otherExtra, body);
     }
 
     private static void putIfPresent(Map<String, Object> front, String key, String value) {

@@ -71,14 +71,21 @@ public class PostsApi {
      * A save: the text as one Markdown file ({@code source}) or as separate fields ({@code fields}), and the
      * version it was edited from.
      */
-    public record Edit(String source, Long version, PostFields fields) {
+    public record Edit(String source, Long version, PostFields fields, String frontMatter) {
 
-        /** The Markdown to store: {@code source}, else the file the fields make. */
+        public Edit(String source, Long version, PostFields fields) {
+            this(source, version, fields, null);
+        }
+
+        /**
+         * The Markdown to store: {@code source}, else the file the fields make, with {@code frontMatter} (custom
+         * keys as YAML text, as the editor's box has them) in place of {@code fields.extra} when given.
+         */
         String markdown() {
             if (source != null || fields == null) {
                 return source;
             }
-            return fields.toMarkdown();
+            return (frontMatter == null ? fields : fields.withExtra(PostFields.extraFromYaml(frontMatter))).toMarkdown();
         }
     }
 

@@ -74,6 +74,23 @@ class AdminPagesTest extends DatabaseTest {
     }
 
     @Test
+    void theAdminSpeaksChineseToABrowserThatPrefersIt() {
+        Session author = TestAccounts.signedIn(Role.AUTHOR);
+        long id = createDraft(author, unique("双语"), "正文。\n");
+        for (String path : new String[] {"/admin/", "/admin/posts", "/admin/posts/" + id + "/edit",
+                "/admin/posts/" + id + "/revisions", "/admin/profile"}) {
+            String html = author.given().accept("text/html").header("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.5")
+                    .get(path).then().statusCode(200).extract().asString();
+            assertThat(html).as(path).contains("<html lang=\"zh\">").contains("仪表盘").doesNotContain("Dashboard");
+            assertValid(html, path + " in Chinese");
+        }
+        assertThat(author.given().accept("text/html").header("Accept-Language", "en-GB,zh;q=0.5")
+                .get("/admin/").then().extract().asString()).contains("Dashboard");
+        assertThat(io.restassured.RestAssured.given().header("Accept-Language", "zh-TW").get("/admin/sign-in").then()
+                .statusCode(200).extract().asString()).contains("登录");
+    }
+
+    @Test
     void aContributorSeesNoPublishButtonAndThePageRefusesToPublish() {
         Session contributor = TestAccounts.signedIn(Role.CONTRIBUTOR);
         String title = unique("Contributed");
@@ -133,7 +150,7 @@ class AdminPagesTest extends DatabaseTest {
         assertThat(conflict.statusCode()).isEqualTo(409);
         String html = conflict.asString();
         assertThat(html).contains("The editor&#39;s text.").contains("The author&#39;s text.")
-                .contains("not</strong> saved");
+                .contains("Your text was not saved");
         assertValid(html, "the conflict page");
 
         String merged = "---\ntitle: " + title + "\n---\nThe editor's text.\nThe author's text.\n";
@@ -218,5 +235,74 @@ class AdminPagesTest extends DatabaseTest {
                 .formParam("id", theirs).post("/admin/posts/bulk").then().statusCode(200).extract().asString();
         assertThat(result).contains("Published: " + mine).contains("There is no post " + theirs);
         other.given().get("/api/admin/posts/" + theirs).then().body("status", org.hamcrest.Matchers.equalTo("draft"));
+    }
+
+    @Test
+    void anotherWritersPostStaysHiddenEvenThroughAFailingForm() {
+        Session author = TestAccounts.signedIn(Role.AUTHOR);
+        Session contributor = TestAccounts.signedIn(Role.CONTRIBUTOR);
+        String title = unique("Private draft");
+        long id = createDraft(author, title, "Mine.\n");
+        for (String action : new String[] {"save", "delete", "publish"}) {
+            Response answer = form(contributor, "/admin/posts/" + id, Map.of("title", "", "body", "x", "version", 0,
+                    "action", action));
+            assertThat(answer.statusCode()).as(action).isEqualTo(404);
+            assertThat(answer.asString()).as(action).doesNotContain(title).doesNotContain("Revisions");
+        }
+        String page = contributor.given().accept("text/html").get("/admin/posts/" + id + "/edit").then()
+                .statusCode(404).contentType(containsString("text/html")).extract().asString();
+        assertThat(page).contains("There is no post " + id).doesNotContain(title);
+        assertValid(page, "the admin's not-found page");
+        author.given().get("/api/admin/posts/" + id).then().body("source", containsString("Mine."));
+    }
+
+    @Test
+    void anUntouchedFileIsNotRewrittenAndSeveralCategoriesAreKept() {
+        Session editor = TestAccounts.signedIn(Role.EDITOR);
+        String title = unique("Imported");
+        String source = "---\ntitle: " + title + "\ncategories: [travel, asia]\n# a comment Jekyll users keep\n"
+                + "last_modified_at: 2024-05-01 10:00:00 +0800\n---\nBody.\n";
+        long id = ((Number) editor.given().contentType("text/markdown").body(source).post("/api/admin/posts").then()
+                .statusCode(201).extract().path("id")).longValue();
+        long version = version(editor, id);
+        String page = page(editor, "/admin/posts/" + id + "/edit");
+        String frontMatter = page.replaceAll("(?s).*<textarea id=\"front-matter\"[^>]*>(.*?)</textarea>.*", "$1")
+                .replace("&#39;", "'").replace("&quot;", "\"");
+        assertThat(frontMatter).contains("categories:").contains("asia").contains("2024-05-01 10:00:00 +0800");
+        // Pressing Save with nothing changed keeps the file byte for byte (comment included) and makes no revision.
+        form(editor, "/admin/posts/" + id, Map.of("title", title, "body", "Body.\n", "frontMatter", frontMatter,
+                "version", version, "action", "save")).then().statusCode(303);
+        editor.given().get("/api/admin/posts/" + id).then().body("source", org.hamcrest.Matchers.equalTo(source))
+                .body("version", org.hamcrest.Matchers.equalTo((int) version));
+        // A real change keeps both categories and the date as written.
+        form(editor, "/admin/posts/" + id, Map.of("title", title, "body", "Body, changed.\n", "frontMatter",
+                frontMatter, "version", version, "action", "save")).then().statusCode(303);
+        String saved = editor.given().get("/api/admin/posts/" + id).then().extract().path("source");
+        assertThat(saved).contains("asia").contains("travel").contains("2024-05-01 10:00:00 +0800")
+                .contains("Body, changed.");
+    }
+
+    @Test
+    void anAutosaveIsNotPutIntoAnEditorThatCannotSave() {
+        Session contributor = TestAccounts.signedIn(Role.CONTRIBUTOR);
+        String title = unique("Submitted");
+        long id = createDraft(contributor, title, "As submitted.\n");
+        contributor.given().contentType("application/json").body(Map.of("fields", Map.of("title", title,
+                "body", "Typed later.\n"), "version", version(contributor, id))).put("/api/admin/posts/" + id
+                + "/autosave").then().statusCode(200);
+        contributor.given().post("/api/admin/posts/" + id + "/submit").then().statusCode(200);
+        assertThat(page(contributor, "/admin/posts/" + id + "/edit")).contains("As submitted.")
+                .doesNotContain("Typed later.");
+    }
+
+    @Test
+    void anAutosaveWithBadFrontMatterIsRefusedWithItsLine() {
+        Session author = TestAccounts.signedIn(Role.AUTHOR);
+        String title = unique("Autosave check");
+        long id = createDraft(author, title, "Text.\n");
+        author.given().contentType("application/json").body(Map.of("fields", Map.of("title", title, "body", "x"),
+                "frontMatter", "layout: post\nsummary: Day 1: arrival\n", "version", version(author, id)))
+                .put("/api/admin/posts/" + id + "/autosave").then().statusCode(400)
+                .body("error", containsString("Other front matter, line 2"));
     }
 }
