@@ -12,7 +12,11 @@ import java.util.Optional;
  */
 public interface MediaStorage {
 
-    /** Stores {@code content}, replacing what was at {@code path}. The host sends {@link SiteEvent.MediaStored}. */
+    /**
+     * Stores {@code content}, replacing what was at {@code path}. Files the host stores itself (uploads, imports)
+     * are announced with {@link SiteEvent.MediaStored}; what a plugin stores here is not, so a plugin that writes
+     * beside a file it was told about (variants, say) is never told about its own writes.
+     */
     MediaItem store(String path, InputStream content, String contentType) throws IOException;
 
     /** Opens a stored file; the caller closes the stream. */
@@ -26,6 +30,9 @@ public interface MediaStorage {
     /** @return whether there was a file to delete */
     boolean delete(String path) throws IOException;
 
-    /** The public URL path the site serves the file at, such as {@code /media/2017/eks.jpg}. */
+    /**
+     * The public URL path the site serves the file at, such as {@code /media/2017/eks.jpg}; for {@code ""}, the
+     * folder every file is served under ({@code /media/}).
+     */
     String publicPath(String path);
 }

@@ -54,6 +54,11 @@ public interface QuirePlugin {
         return List.of();
     }
 
+    /** Checks and cleaning of files before the host stores them; see {@link MediaFilter}. Since API 1.1. */
+    default List<MediaFilter> mediaFilters() {
+        return List.of();
+    }
+
     /** Pages the plugin serves. The live server and the static export both use them. */
     default List<PageRoute> routes() {
         return List.of();

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.commonmark.Extension;
 import org.quire.api.DocumentTransform;
+import org.quire.api.MediaFilter;
 import org.quire.api.PageRoute;
 import org.quire.api.PluginContext;
 import org.quire.api.PluginDescriptor;
@@ -28,6 +29,7 @@ public final class ActivePlugin {
     private final List<PageRoute> routes;
     private final List<String> templates;
     private final List<PostSection> postSections;
+    private final List<MediaFilter> mediaFilters;
 
     ActivePlugin(QuirePlugin plugin, PluginDescriptor descriptor, PluginContext context) {
         this.plugin = plugin;
@@ -38,6 +40,11 @@ public final class ActivePlugin {
         this.routes = List.copyOf(plugin.routes());
         this.templates = List.copyOf(plugin.templates());
         this.postSections = List.copyOf(plugin.postSections());
+        this.mediaFilters = List.copyOf(plugin.mediaFilters());
+    }
+
+    public List<MediaFilter> mediaFilters() {
+        return mediaFilters;
     }
 
     public List<PostSection> postSections() {
@@ -96,6 +103,7 @@ public final class ActivePlugin {
         classes.add(plugin.getClass());
         markdownExtensions.forEach(e -> classes.add(e.getClass()));
         documentTransforms.forEach(t -> classes.add(t.getClass()));
+        mediaFilters.forEach(f -> classes.add(f.getClass()));
         return classes;
     }
 

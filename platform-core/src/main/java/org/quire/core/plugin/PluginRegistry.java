@@ -11,6 +11,8 @@ import java.util.ServiceLoader;
 import java.util.function.Consumer;
 
 import org.quire.api.ApiVersion;
+import org.quire.api.MediaFilter;
+import org.quire.api.MediaRefusedException;
 import org.quire.api.PluginContext;
 import org.quire.api.PluginDescriptor;
 import org.quire.api.QuirePlugin;
@@ -79,6 +81,31 @@ public final class PluginRegistry implements AutoCloseable {
             }
         }
         return failures;
+    }
+
+    /**
+     * Runs a file about to be stored through every active plugin's {@link MediaFilter}s, in order. A refusal stops
+     * there and is the caller's to report; a filter that fails otherwise is reported and skipped, as any plugin
+     * failure is.
+     *
+     * @return the bytes to store
+     */
+    public byte[] filterMedia(String path, String contentType, byte[] content) throws MediaRefusedException {
+        byte[] current = content;
+        for (ActivePlugin plugin : active) {
+            for (MediaFilter filter : plugin.mediaFilters()) {
+                try {
+                    byte[] filtered = filter.filter(path, contentType, current);
+                    if (filtered != null) {
+                        current = filtered;
+                    }
+                } catch (RuntimeException | LinkageError e) {
+                    problemSink.accept(new PluginProblem(plugin.id(), "media filter",
+                            path + ": " + e, e));
+                }
+            }
+        }
+        return current;
     }
 
     /**

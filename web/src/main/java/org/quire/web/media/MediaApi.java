@@ -51,6 +51,9 @@ public class MediaApi {
     @Inject
     Clock clock;
 
+    @Inject
+    org.quire.web.plugins.PluginRuntime plugins;
+
     @ConfigProperty(name = "quire.media.max-upload-bytes", defaultValue = "20971520")
     long maxBytes;
 
@@ -82,10 +85,17 @@ public class MediaApi {
         }
         String path = freePath(MONTH.format(clock.instant().atZone(ZoneOffset.UTC)) + "/"
                 + baseName(file.fileName()) + "." + type.get()[1]);
-        MediaItem item;
-        try (InputStream in = Files.newInputStream(file.uploadedFile())) {
-            item = store.store(path, in, type.get()[0], file.fileName(), currentUser.account());
+        // Plugins check and clean the file before it is stored (the images plugin: limits read from the header,
+        // metadata removed), then make what they keep beside it (variants) before its URL is given out.
+        byte[] content;
+        try {
+            content = plugins.registry().filterMedia(path, type.get()[0], Files.readAllBytes(file.uploadedFile()));
+        } catch (org.quire.api.MediaRefusedException e) {
+            return problem(400, e.getMessage().replace(path, file.fileName()));
         }
+        MediaItem item = store.store(path, new java.io.ByteArrayInputStream(content), type.get()[0], file.fileName(),
+                currentUser.account());
+        plugins.registry().dispatch(new org.quire.api.SiteEvent.MediaStored(item));
         String url = "/media/" + item.path();
         String text = alt == null ? "" : alt.replace("]", "").replace("\n", " ").strip();
         String markdown = type.get()[0].startsWith("image/") ? "![" + text + "](" + url + ")"

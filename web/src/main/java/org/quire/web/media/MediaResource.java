@@ -24,6 +24,10 @@ public class MediaResource {
     @Path("{path: .+}")
     public Response get(@PathParam("path") String path, @HeaderParam("If-None-Match") String ifNoneMatch)
             throws IOException {
+        if (path.startsWith("_images/")) {
+            // The images plugin's records of what it made: its own bookkeeping, not part of the site.
+            throw new NotFoundException("No media at " + path);
+        }
         MediaFile file;
         try {
             file = store.find(path).orElseThrow(() -> new NotFoundException("No media at " + path));
@@ -34,9 +38,11 @@ public class MediaResource {
         if (etag.equals(ifNoneMatch)) {
             return Response.notModified().header("ETag", etag).build();
         }
+        // A variant's URL carries its original's version (?v=…), so a new original gets a new URL: cached for ever.
+        boolean variant = path.startsWith("_w");
         return Response.ok(store.fileOf(file).toFile(), file.contentType)
                 .header("ETag", etag)
-                .header("Cache-Control", "public, max-age=86400")
+                .header("Cache-Control", variant ? "public, max-age=31536000, immutable" : "public, max-age=86400")
                 .header("X-Content-Type-Options", "nosniff")
                 .build();
     }

@@ -249,7 +249,7 @@ public class HostContexts implements PluginContextFactory {
 
         @Override
         public String publicPath(String path) {
-            return "/media/" + MediaStore.checkPath(path);
+            return path.isEmpty() ? "/media/" : "/media/" + MediaStore.checkPath(path);
         }
     }
 }
