@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,8 @@ import jakarta.interceptor.Interceptor;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.quire.api.MediaItem;
+import org.quire.api.MediaRefusedException;
 import org.quire.core.ContentEngine;
 import org.quire.core.jekyll.JekyllAuthor;
 import org.quire.core.jekyll.JekyllSite;
@@ -30,6 +33,9 @@ import org.quire.core.source.PostReader;
 import org.quire.core.source.PostSource;
 import org.quire.web.accounts.Account;
 import org.quire.web.accounts.Role;
+import org.quire.web.media.MediaApi;
+import org.quire.web.media.MediaIntake;
+import org.quire.web.media.MediaStore;
 import org.quire.web.site.Site;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -80,6 +86,9 @@ public class JekyllImport {
     @Inject
     Clock clock;
 
+    @Inject
+    MediaIntake intake;
+
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 900) StartupEvent event) throws IOException {
         if (importOnStart.isPresent() && !importOnStart.get().isBlank()) {
             Report report = importSite(Path.of(importOnStart.get()), done -> { });
@@ -101,23 +110,26 @@ public class JekyllImport {
         ContentEngine jekyll = ContentEngine.create(site.settings(), PluginRegistry.empty());
         Account importer = QuarkusTransaction.requiringNew().call(() -> Account.findByHandle("admin").orElse(null));
 
+        SiteFiles files = new SiteFiles(root, site.settings().basePath());
+        Map<String, String> stored = new HashMap<>();
         List<PostResult> results = new ArrayList<>();
         int done = 0;
         for (PostSource source : site.posts()) {
-            results.add(importPost(source, jekyll, site, PostStatus.PUBLISHED, importer));
+            results.add(importPost(source, jekyll, site, PostStatus.PUBLISHED, importer, files, stored));
             progress.accept(++done);
         }
         for (PostSource source : site.drafts()) {
-            results.add(importPost(source, jekyll, site, PostStatus.DRAFT, importer));
+            results.add(importPost(source, jekyll, site, PostStatus.DRAFT, importer, files, stored));
             progress.accept(++done);
         }
         return new Report(results, siteMessages);
     }
 
-    private PostResult importPost(PostSource source, ContentEngine jekyll, JekyllSite site, PostStatus status,
-                                  Account importer) {
+    private PostResult importPost(PostSource original, ContentEngine jekyll, JekyllSite site, PostStatus status,
+                                  Account importer, SiteFiles files, Map<String, String> stored) {
         List<String> messages = new ArrayList<>();
         try {
+            PostSource source = withSiteFiles(original, files, stored, importer, messages);
             PostReader.Read read = jekyll.read(source);
             PostMetadata metadata = read.metadata();
             ensureAuthors(metadata, site);
@@ -148,10 +160,53 @@ public class JekyllImport {
             }
             return new PostResult(source.name(), outcome, post.path, messages);
         } catch (RuntimeException e) {
-            messages.add(source.name() + ": error " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-            LOG.warnf("Import of %s failed: %s", source.name(), e.toString());
-            return new PostResult(source.name(), Outcome.FAILED, null, messages);
+            messages.add(original.name() + ": error " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            LOG.warnf("Import of %s failed: %s", original.name(), e.toString());
+            return new PostResult(original.name(), Outcome.FAILED, null, messages);
         }
+    }
+
+    /**
+     * The post with each image or file it refers to on the old site ({@code /images/x.jpg}) stored in the media
+     * library at the same path, through the plugins' filters as an upload is, and the reference pointing there
+     * ({@code /media/images/x.jpg}). A file used by several posts is stored once per import; one that cannot be
+     * stored is named in the report and its reference left as it was.
+     */
+    private PostSource withSiteFiles(PostSource source, SiteFiles files, Map<String, String> stored, Account importer,
+                                     List<String> messages) {
+        String text = source.text();
+        for (SiteFiles.Reference reference : files.referencedIn(text)) {
+            String url = stored.get(reference.file());
+            if (url == null) {
+                try {
+                    byte[] content = files.read(reference.file());
+                    Optional<String[]> type = MediaApi.detect(java.util.Arrays.copyOf(content, Math.min(16,
+                            content.length)));
+                    if (type.isEmpty()) {
+                        messages.add(source.name() + ": warning " + reference.file() + " is not an image or PDF the"
+                                + " media library takes; the link to it is left as it was");
+                        stored.put(reference.file(), "");
+                        continue;
+                    }
+                    MediaStore.checkPath(reference.file());
+                    MediaItem item = intake.take(reference.file(), content, type.get()[0],
+                            reference.file().substring(reference.file().lastIndexOf('/') + 1), importer);
+                    url = "/media/" + item.path();
+                } catch (MediaRefusedException | IllegalArgumentException e) {
+                    messages.add(source.name() + ": warning " + reference.file() + " was not stored: "
+                            + e.getMessage());
+                    url = "";
+                } catch (IOException e) {
+                    messages.add(source.name() + ": warning " + reference.file() + " could not be read: " + e);
+                    url = "";
+                }
+                stored.put(reference.file(), url);
+            }
+            if (!url.isEmpty()) {
+                text = SiteFiles.rewrite(text, reference.written(), url);
+            }
+        }
+        return text.equals(source.text()) ? source : new PostSource(source.name(), text);
     }
 
     /** Accounts for the post's authors, named as the site names them; contributors who cannot sign in. */

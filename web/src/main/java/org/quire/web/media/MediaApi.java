@@ -52,7 +52,7 @@ public class MediaApi {
     Clock clock;
 
     @Inject
-    org.quire.web.plugins.PluginRuntime plugins;
+    MediaIntake intake;
 
     @ConfigProperty(name = "quire.media.max-upload-bytes", defaultValue = "20971520")
     long maxBytes;
@@ -85,17 +85,13 @@ public class MediaApi {
         }
         String path = freePath(MONTH.format(clock.instant().atZone(ZoneOffset.UTC)) + "/"
                 + baseName(file.fileName()) + "." + type.get()[1]);
-        // Plugins check and clean the file before it is stored (the images plugin: limits read from the header,
-        // metadata removed), then make what they keep beside it (variants) before its URL is given out.
-        byte[] content;
+        MediaItem item;
         try {
-            content = plugins.registry().filterMedia(path, type.get()[0], Files.readAllBytes(file.uploadedFile()));
+            item = intake.take(path, Files.readAllBytes(file.uploadedFile()), type.get()[0], file.fileName(),
+                    currentUser.account());
         } catch (org.quire.api.MediaRefusedException e) {
             return problem(400, e.getMessage().replace(path, file.fileName()));
         }
-        MediaItem item = store.store(path, new java.io.ByteArrayInputStream(content), type.get()[0], file.fileName(),
-                currentUser.account());
-        plugins.registry().dispatch(new org.quire.api.SiteEvent.MediaStored(item));
         String url = "/media/" + item.path();
         String text = alt == null ? "" : alt.replace("]", "").replace("\n", " ").strip();
         String markdown = type.get()[0].startsWith("image/") ? "![" + text + "](" + url + ")"
