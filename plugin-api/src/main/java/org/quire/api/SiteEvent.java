@@ -25,6 +25,10 @@ public sealed interface SiteEvent {
     record MediaStored(MediaItem item) implements SiteEvent {
     }
 
+    /** A file the host stored was deleted from the media library; remove what was made from it. Since API 1.1. */
+    record MediaDeleted(String path) implements SiteEvent {
+    }
+
     /** An administrator changed the settings of the plugin with this id, or the site's own when it is null. */
     record SettingsChanged(String pluginId) implements SiteEvent {
     }

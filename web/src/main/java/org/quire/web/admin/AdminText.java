@@ -261,4 +261,24 @@ public interface AdminText {
     @Message("Settings saved.{#if moved > 0} {moved} posts moved to their new addresses; the old ones answer 301.{/if}") String settingsSaved(int moved);
     @Message("Posts per page: a whole number.") String postsPerPageNumber();
     @Message("Give the post a title to see its preview.") String previewNeedsTitle();
+
+    // ---- media library
+    @Message("Media") String media();
+    @Message("Media library") String mediaLibrary();
+    @Message("Search file names") String searchMedia();
+    @Message("Search") String search();
+    @Message("{total} files") String fileCount(long total);
+    @Message("Broken media") String brokenMedia();
+    @Message("Files posts refer to that the library does not have") String brokenCaption();
+    @Message("No post refers to a missing file.") String noBroken();
+    @Message("Used in") String usedIn();
+    @Message("Not used in any post") String unused();
+    @Message("Alt text") String altText();
+    @Message("Alt text of {path}") String altTextOf(String path);
+    @Message("Delete") String delete();
+    @Message("Delete even though posts use it") String forceDelete();
+    @Message("uploaded by {who} on {time}") String uploadedBy(String who, String time);
+    @Message("Deleted {path}.") String mediaDeleted(String path);
+    @Message("No file matches.") String noMedia();
+    @Message("File") String file();
 }

@@ -54,6 +54,9 @@ public class MediaApi {
     @Inject
     MediaIntake intake;
 
+    @Inject
+    MediaLibrary library;
+
     @ConfigProperty(name = "quire.media.max-upload-bytes", defaultValue = "20971520")
     long maxBytes;
 
@@ -91,6 +94,9 @@ public class MediaApi {
                     currentUser.account());
         } catch (org.quire.api.MediaRefusedException e) {
             return problem(400, e.getMessage().replace(path, file.fileName()));
+        }
+        if (alt != null && !alt.isBlank()) {
+            library.describe(item.path(), alt.length() > 1000 ? alt.substring(0, 1000) : alt);
         }
         String url = "/media/" + item.path();
         String text = alt == null ? "" : alt.replace("]", "").replace("\n", " ").strip();

@@ -47,6 +47,10 @@ public class MediaFile extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** The library's description of the file, inserted as the alt text of an image. */
+    @Column(name = "alt_text", length = 1000)
+    public String altText;
+
     public static Optional<MediaFile> findByPath(String path) {
         return find("path", path).firstResultOptional();
     }

@@ -119,7 +119,7 @@ public class MediaStore {
 
     @Transactional
     public List<MediaItem> list(String prefix) {
-        return MediaFile.<MediaFile>find("path like ?1 order by path", escapeLike(prefix) + "%").stream()
+        return MediaFile.<MediaFile>find("path like ?1 escape '!' order by path", escapeLike(prefix) + "%").stream()
                 .map(MediaStore::item).toList();
     }
 
@@ -147,7 +147,8 @@ public class MediaStore {
     }
 
     private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        // '!' rather than a backslash, which MariaDB would read as escaping the closing quote of the literal.
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     private static MessageDigest sha256() {

@@ -154,6 +154,12 @@ public final class ImagesPlugin implements QuirePlugin {
         if (event instanceof SiteEvent.SettingsChanged changed && ID.equals(changed.pluginId())) {
             library.forget();
             current.cache().invalidateAll();
+        } else if (event instanceof SiteEvent.MediaDeleted deleted && !VariantPaths.isReserved(deleted.path())) {
+            try {
+                forget(deleted.path());
+            } catch (IOException e) {
+                current.logger().error("could not remove the variants of " + deleted.path(), e);
+            }
         } else if (event instanceof SiteEvent.MediaStored stored && !VariantPaths.isReserved(stored.item().path())) {
             try {
                 process(stored.item());
@@ -232,6 +238,22 @@ public final class ImagesPlugin implements QuirePlugin {
         media.store(VariantPaths.recordPath(path),
                 new ByteArrayInputStream(ImageRecord.write(StorageImageLibrary.version(current), image)),
                 "text/plain; charset=ISO-8859-1");
+        library.forget();
+    }
+
+    /** Removes the variants and the record made from a file that is gone. */
+    private void forget(String path) throws IOException {
+        MediaStorage media = context.media();
+        for (int width : variantMaker().settings().widths()) {
+            // The variant keeps the original's path, plus a second extension when its format differs (WebP).
+            for (MediaItem item : media.list("_w" + width + "/" + path)) {
+                Optional<VariantPaths.Variant> variant = VariantPaths.parse(item.path());
+                if (variant.isPresent() && variant.get().originalPath().equals(path)) {
+                    media.delete(item.path());
+                }
+            }
+        }
+        media.delete(VariantPaths.recordPath(path));
         library.forget();
     }
 
