@@ -281,4 +281,19 @@ public interface AdminText {
     @Message("Deleted {path}.") String mediaDeleted(String path);
     @Message("No file matches.") String noMedia();
     @Message("File") String file();
+
+    // ---- import
+    @Message("Import") String importNav();
+    @Message("Move in from Jekyll") String importTitle();
+    @Message("Upload your Jekyll site as a zip: every post, draft, author, image and old address comes with it, and importing the same site again updates what changed. The site keeps serving while it runs.")
+    String importExplained();
+    @Message("The site as a zip") String siteZip();
+    @Message("Start the import") String startImport();
+    @Message("Importing {name}") String importOf(String name);
+    @Message("{done} of {total} posts") String importProgress(int done, int total);
+    @Message("Waiting for the import before it to finish.") String importWaiting();
+    @Message("Importing; this page follows along.") String importRunning();
+    @Message("Done: {imported} new, {updated} updated, {unchanged} unchanged, {failed} failed.") String importDone(long imported, long updated, long unchanged, long failed);
+    @Message("Posts that are new, changed or have something to report") String importReport();
+    @Message("Import another site") String importAnother();
 }

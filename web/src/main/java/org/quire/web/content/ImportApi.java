@@ -2,9 +2,7 @@ package org.quire.web.content;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -64,15 +62,7 @@ public class ImportApi {
         } catch (IllegalArgumentException e) {
             return AccessFilter.problem(Response.Status.BAD_REQUEST, e.getMessage());
         } finally {
-            deleteTree(folder);
-        }
-    }
-
-    private static void deleteTree(java.nio.file.Path folder) throws IOException {
-        try (Stream<java.nio.file.Path> paths = Files.walk(folder)) {
-            for (java.nio.file.Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+            ImportJobs.deleteTree(folder);
         }
     }
 }

@@ -103,7 +103,21 @@ public class JekyllImport {
      * @throws IllegalArgumentException when the folder is not a Jekyll site, naming it
      */
     public Report importSite(Path root, Consumer<Integer> progress) throws IOException {
+        return importSiteWithProgress(root, p -> progress.accept(p.done()));
+    }
+
+    /** How far an import is: posts done of all the posts and drafts the site has. */
+    public record Progress(int done, int total) {
+    }
+
+    /**
+     * @param progress told once the site is read (0 done) and after each post
+     * @throws IllegalArgumentException when the folder is not a Jekyll site, naming it
+     */
+    public Report importSiteWithProgress(Path root, Consumer<Progress> progress) throws IOException {
         JekyllSite site = new JekyllSiteReader().read(root);
+        int total = site.posts().size() + site.drafts().size();
+        progress.accept(new Progress(0, total));
         List<String> siteMessages = new ArrayList<>();
         site.diagnostics().forEach(d -> siteMessages.add(d.toString()));
         keepLiquidSettings(site);
@@ -116,11 +130,11 @@ public class JekyllImport {
         int done = 0;
         for (PostSource source : site.posts()) {
             results.add(importPost(source, jekyll, site, PostStatus.PUBLISHED, importer, files, stored));
-            progress.accept(++done);
+            progress.accept(new Progress(++done, total));
         }
         for (PostSource source : site.drafts()) {
             results.add(importPost(source, jekyll, site, PostStatus.DRAFT, importer, files, stored));
-            progress.accept(++done);
+            progress.accept(new Progress(++done, total));
         }
         return new Report(results, siteMessages);
     }

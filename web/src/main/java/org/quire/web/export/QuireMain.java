@@ -39,11 +39,7 @@ public class QuireMain implements QuarkusApplication {
             Path folder = Path.of(args[1]).toAbsolutePath().normalize();
             SiteExporter.Report report = exporter.export(folder, progress -> {
                 if (progress.done() % 50 == 0 || progress.done() == progress.total()) {
-                    int width = 30;
-                    int filled = progress.total() == 0 ? width : width * progress.done() / progress.total();
-                    System.out.printf("\r[%s%s] %d/%d pages", "#".repeat(filled), " ".repeat(width - filled),
-                            progress.done(), progress.total());
-                    System.out.flush();
+                    printBar(progress.done(), progress.total(), "pages");
                 }
             });
             System.out.printf("%nExported %d pages to %s: %d written, %d unchanged, %d media files%n", report.pages(),
@@ -57,10 +53,9 @@ public class QuireMain implements QuarkusApplication {
                 return 2;
             }
             Path folder = Path.of(args[1]).toAbsolutePath().normalize();
-            JekyllImport.Report report = jekyllImport.importSite(folder, done -> {
-                if (done % 50 == 0) {
-                    System.out.printf("\r%d posts", done);
-                    System.out.flush();
+            JekyllImport.Report report = jekyllImport.importSiteWithProgress(folder, progress -> {
+                if (progress.done() % 25 == 0 || progress.done() == progress.total()) {
+                    printBar(progress.done(), progress.total(), "posts");
                 }
             });
             System.out.println();
@@ -78,5 +73,13 @@ public class QuireMain implements QuarkusApplication {
         }
         System.err.println("Unknown command '" + args[0] + "'; use serve (the default), export <folder> or import <folder>");
         return 2;
+    }
+
+    /** A progress bar on one terminal line, redrawn in place. */
+    private static void printBar(int done, int total, String unit) {
+        int width = 30;
+        int filled = total == 0 ? width : width * done / total;
+        System.out.printf("\r[%s%s] %d/%d %s", "#".repeat(filled), " ".repeat(width - filled), done, total, unit);
+        System.out.flush();
     }
 }

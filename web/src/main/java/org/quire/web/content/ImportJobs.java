@@ -1,0 +1,163 @@
+package org.quire.web.content;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+/**
+ * Imports of uploaded sites run in the background, one at a time, so the site keeps serving and the admin page
+ * can show how far each one is. A job is unpacked safely before it is accepted; its folder is removed when it
+ * ends. The latest jobs are remembered in this instance for their report.
+ */
+@ApplicationScoped
+public class ImportJobs {
+
+    private static final Logger LOG = Logger.getLogger(ImportJobs.class);
+    private static final int REMEMBERED = 20;
+
+    public enum State { WAITING, RUNNING, DONE, FAILED }
+
+    /** One import as the admin page shows it; {@code report} once it is done. */
+    public static final class Job {
+        public final String id;
+        public final String fileName;
+        public final Instant startedAt;
+        volatile State state = State.WAITING;
+        volatile int done;
+        volatile int total;
+        volatile JekyllImport.Report report;
+        volatile String problem;
+
+        Job(String id, String fileName, Instant startedAt) {
+            this.id = id;
+            this.fileName = fileName;
+            this.startedAt = startedAt;
+        }
+
+        public State state() {
+            return state;
+        }
+
+        public int done() {
+            return done;
+        }
+
+        public int total() {
+            return total;
+        }
+
+        public JekyllImport.Report report() {
+            return report;
+        }
+
+        public String problem() {
+            return problem;
+        }
+
+        public boolean finished() {
+            return state == State.DONE || state == State.FAILED;
+        }
+    }
+
+    @Inject
+    JekyllImport importer;
+
+    @Inject
+    Clock clock;
+
+    private final Map<String, Job> jobs = new LinkedHashMap<>();
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "quire-import");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /**
+     * Unpacks the zip ({@link SafeZip}) and queues its import.
+     *
+     * @throws SafeZip.Refused          when the archive is unsafe (traversal, bomb, too large)
+     * @throws IllegalArgumentException when it holds no Jekyll site
+     */
+    public Job start(Path zip, String fileName) throws IOException, SafeZip.Refused {
+        Path folder = Files.createTempDirectory("quire-import-");
+        Path root;
+        try {
+            SafeZip.extract(zip, folder, SafeZip.Limits.defaults());
+            root = SafeZip.siteRoot(folder);
+            if (!Files.isDirectory(root.resolve("_posts"))) {
+                throw new IllegalArgumentException("'" + fileName + "' holds no _posts folder, at its top or in its"
+                        + " one top folder: is it a Jekyll site?");
+            }
+        } catch (IOException | RuntimeException | SafeZip.Refused e) {
+            deleteTree(folder);
+            throw e;
+        }
+        Job job = new Job(org.quire.web.accounts.Secrets.newToken().substring(0, 12), fileName, clock.instant());
+        synchronized (jobs) {
+            jobs.put(job.id, job);
+            while (jobs.size() > REMEMBERED) {
+                jobs.remove(jobs.keySet().iterator().next());
+            }
+        }
+        runner.execute(() -> run(job, root, folder));
+        return job;
+    }
+
+    public Optional<Job> find(String id) {
+        synchronized (jobs) {
+            return Optional.ofNullable(jobs.get(id));
+        }
+    }
+
+    private void run(Job job, Path root, Path folder) {
+        job.state = State.RUNNING;
+        try {
+            job.report = importer.importSiteWithProgress(root, progress -> {
+                job.total = progress.total();
+                job.done = progress.done();
+            });
+            job.state = State.DONE;
+        } catch (IOException | RuntimeException e) {
+            job.problem = e.getMessage() == null ? e.toString() : e.getMessage();
+            job.state = State.FAILED;
+            LOG.warnf(e, "Import of %s failed", job.fileName);
+        } finally {
+            try {
+                deleteTree(folder);
+            } catch (IOException e) {
+                LOG.warnf("Could not remove %s: %s", folder, e);
+            }
+        }
+    }
+
+    static void deleteTree(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        runner.shutdownNow();
+    }
+}
