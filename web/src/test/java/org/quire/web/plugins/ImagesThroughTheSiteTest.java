@@ -102,6 +102,9 @@ class ImagesThroughTheSiteTest extends DatabaseTest {
         var variant = given().get("/media/_w960/" + file + "?v=1").then().statusCode(200).contentType("image/png")
                 .header("Cache-Control", containsString("immutable")).extract().asByteArray();
         assertThat(ImageIO.read(new ByteArrayInputStream(variant)).getWidth()).isEqualTo(960);
+        // Feeds point readers to the copy that suits their column, by absolute URL.
+        assertThat(given().get("/atom.xml").then().statusCode(200).extract().asString())
+                .contains("src=\"http://localhost:8080/media/_w960/" + file + "?v=").doesNotContain("srcset");
         // The plugin's own records are not part of the site.
         given().get("/media/_images/" + file + ".properties").then().statusCode(404);
     }

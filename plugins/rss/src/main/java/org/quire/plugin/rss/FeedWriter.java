@@ -205,13 +205,24 @@ final class FeedWriter {
         return "tag:" + (host == null ? "localhost" : host) + "," + date + ":post/" + post.id();
     }
 
-    /** Links and images made absolute from the site URL, so they work wherever the feed is read. */
+    /** The width a feed reader's column is likely to show an image at: the variant to point feeds to. */
+    static final int FEED_IMAGE_WIDTH = 960;
+
+    /**
+     * Links and images made absolute from the site URL, so they work wherever the feed is read. An image with
+     * smaller copies ({@code srcset}) points to the one that suits a reader's column, and loses the page-only hints
+     * ({@code srcset}, {@code sizes}, {@code loading}, {@code decoding}) that readers handle badly.
+     */
     static String absolute(SiteInfo site, String html) {
         if (html == null || html.isEmpty()) {
             return "";
         }
         Document document = Jsoup.parseBodyFragment(html, site.url() + "/");
         document.outputSettings().prettyPrint(false);
+        for (Element image : document.select("img[srcset]")) {
+            feedCandidate(image.attr("srcset")).ifPresent(src -> image.attr("src", src));
+            image.removeAttr("srcset").removeAttr("sizes").removeAttr("loading").removeAttr("decoding");
+        }
         for (Element element : document.select("[href], [src]")) {
             for (String attribute : List.of("href", "src")) {
                 String value = element.attr(attribute);
@@ -221,6 +232,33 @@ final class FeedWriter {
             }
         }
         return document.body().html();
+    }
+
+    /**
+     * The srcset candidate for a feed: the widest at or below {@link #FEED_IMAGE_WIDTH}, else the narrowest;
+     * empty when the srcset has no width descriptors to choose by.
+     */
+    static java.util.Optional<String> feedCandidate(String srcset) {
+        String best = null;
+        int bestWidth = 0;
+        String narrowest = null;
+        int narrowestWidth = Integer.MAX_VALUE;
+        for (String candidate : srcset.split(",")) {
+            String[] parts = candidate.strip().split("\\s+");
+            if (parts.length != 2 || !parts[1].matches("[0-9]{1,6}w")) {
+                continue;
+            }
+            int width = Integer.parseInt(parts[1].substring(0, parts[1].length() - 1));
+            if (width <= FEED_IMAGE_WIDTH && width > bestWidth) {
+                best = parts[0];
+                bestWidth = width;
+            }
+            if (width < narrowestWidth) {
+                narrowest = parts[0];
+                narrowestWidth = width;
+            }
+        }
+        return java.util.Optional.ofNullable(best != null ? best : narrowest);
     }
 
     /** A cover image: the front matter's {@code image} or {@code cover}, else the post's first image. */

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.quire.api.Page;
 import org.quire.api.PageRoute;
+import org.quire.api.SiteInfo;
 import org.quire.core.plugin.PluginRegistry;
 import org.quire.core.testkit.TestHost;
 
@@ -146,5 +147,20 @@ class FeedsPluginTest {
             assertThat(entry.getContents()).isEmpty();
             assertThat(entry.getDescription().getValue()).isEqualTo("<p>Excerpt of nova</p>");
         });
+    }
+
+    @Test
+    void imagesWithSmallerCopiesPointFeedsToTheOneForAReadersColumn() {
+        SiteInfo site = new SiteInfo("Site", "", "https://blog.example", "", java.util.Locale.ENGLISH,
+                java.time.ZoneOffset.UTC);
+        String html = "<p><img src=\"/media/a.jpg\" srcset=\"/media/_w480/a.jpg?v=1 480w, /media/_w960/a.jpg?v=1 960w,"
+                + " /media/a.jpg 2000w\" sizes=\"(max-width: 768px) 100vw, 768px\" width=\"2000\" height=\"1000\""
+                + " alt=\"A\" loading=\"lazy\" decoding=\"async\"><img src=\"/media/small.png\""
+                + " srcset=\"/media/small.png 300w\" alt=\"B\"></p>";
+        String feed = FeedWriter.absolute(site, html);
+        assertThat(feed).contains("src=\"https://blog.example/media/_w960/a.jpg?v=1\"")
+                .contains("src=\"https://blog.example/media/small.png\"").contains("alt=\"A\"")
+                .contains("width=\"2000\"").doesNotContain("srcset").doesNotContain("sizes")
+                .doesNotContain("loading").doesNotContain("decoding");
     }
 }
