@@ -7,7 +7,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
@@ -154,7 +153,7 @@ public class AdminPostPages {
                         case "delete" -> {
                             Response answer = api.delete(id);
                             if (answer.getStatus() >= 400) {
-                                throw new PostsApi.Refused(problemOf(answer));
+                                throw new PostsApi.Refused(AdminSitePages.problemOf(answer));
                             }
                         }
                         default -> throw new ContentException(ContentException.Reason.INVALID, "action",
@@ -332,7 +331,7 @@ public class AdminPostPages {
         try {
             Response answer = api.delete(id);
             if (answer.getStatus() >= 400) {
-                return Response.status(answer.getStatus()).entity(editor(id, form, List.of(problemOf(answer)), null)
+                return Response.status(answer.getStatus()).entity(editor(id, form, List.of(AdminSitePages.problemOf(answer)), null)
                         .render()).build();
             }
         } catch (ContentException | PostsApi.Refused e) {
@@ -612,14 +611,6 @@ public class AdminPostPages {
 
     private String titleOf(long id) {
         return api.get(id).title();
-    }
-
-    private static String problemOf(Response answer) {
-        Object entity = answer.getEntity();
-        if (entity instanceof Map<?, ?> map && map.get("error") != null) {
-            return map.get("error").toString();
-        }
-        return "Refused (" + answer.getStatus() + ")";
     }
 
     private List<String> tagNames() {

@@ -360,6 +360,7 @@ public class AdminSitePages {
         return answer.getStatus() >= 400 ? answer.getStatus() : 200;
     }
 
+    /** The message of an admin API answer that refused something ({@code {"error": …}}). */
     static String problemOf(Response answer) {
         Object entity = answer.getEntity();
         if (entity instanceof Map<?, ?> map && map.get("error") != null) {
