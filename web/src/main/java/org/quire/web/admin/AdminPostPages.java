@@ -39,7 +39,6 @@ import org.quire.web.editorial.LineDiff;
 import org.quire.web.editorial.PostFields;
 import org.quire.web.editorial.PostRights;
 import org.quire.web.editorial.PostsApi;
-import org.quire.web.site.Site;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.Location;
@@ -621,9 +620,5 @@ public class AdminPostPages {
     private List<String> handles() {
         return QuarkusTransaction.joiningExisting().call(() -> Account.<Account>list("active = true order by handle")
                 .stream().map(a -> a.handle).toList());
-    }
-
-    static String siteLanguage() {
-        return QuarkusTransaction.joiningExisting().call(() -> Site.get().locale);
     }
 }

@@ -287,6 +287,9 @@ class AdminUiInChromiumTest {
             body.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"));
             body.sendKeys("Version two, rewritten.");
             browser.findElement(By.id("save")).click();
+            // The page before may already say "Saved." (autosave can make the draft before the first Save):
+            // wait for the new page.
+            wait(browser).until(ExpectedConditions.stalenessOf(body));
             wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.className("notice"), "Saved."));
 
             browser.findElement(By.linkText("Revisions")).click();
