@@ -46,12 +46,7 @@ public class ImportApi {
         }
         java.nio.file.Path folder = Files.createTempDirectory("quire-import-");
         try {
-            SafeZip.extract(file.uploadedFile(), folder, SafeZip.Limits.defaults());
-            java.nio.file.Path root = SafeZip.siteRoot(folder);
-            if (!Files.isDirectory(root.resolve("_posts"))) {
-                return AccessFilter.problem(Response.Status.BAD_REQUEST, "'" + file.fileName() + "' holds no _posts"
-                        + " folder, at its top or in its one top folder: is it a Jekyll site?");
-            }
+            java.nio.file.Path root = ImportJobs.unpack(file.uploadedFile(), file.fileName(), folder);
             JekyllImport.Report report = importer.importSite(root, done -> { });
             return Response.ok(new Summary(report.count(JekyllImport.Outcome.IMPORTED),
                     report.count(JekyllImport.Outcome.UPDATED), report.count(JekyllImport.Outcome.UNCHANGED),

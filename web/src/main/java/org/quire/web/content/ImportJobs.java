@@ -97,12 +97,7 @@ public class ImportJobs {
         Path folder = Files.createTempDirectory("quire-import-");
         Path root;
         try {
-            SafeZip.extract(zip, folder, SafeZip.Limits.defaults());
-            root = SafeZip.siteRoot(folder);
-            if (!Files.isDirectory(root.resolve("_posts"))) {
-                throw new IllegalArgumentException("'" + fileName + "' holds no _posts folder, at its top or in its"
-                        + " one top folder: is it a Jekyll site?");
-            }
+            root = unpack(zip, fileName, folder);
         } catch (IOException | RuntimeException | SafeZip.Refused e) {
             deleteTree(folder);
             throw e;
@@ -116,6 +111,22 @@ public class ImportJobs {
         }
         runner.execute(() -> run(job, root, folder));
         return job;
+    }
+
+    /**
+     * Unpacks an uploaded site into {@code folder} with {@link SafeZip}'s limits.
+     *
+     * @return the site's root: the folder, or its one top folder
+     * @throws IllegalArgumentException when the zip holds no Jekyll site, naming it
+     */
+    static Path unpack(Path zip, String fileName, Path folder) throws IOException, SafeZip.Refused {
+        SafeZip.extract(zip, folder, SafeZip.Limits.defaults());
+        Path root = SafeZip.siteRoot(folder);
+        if (!Files.isDirectory(root.resolve("_posts"))) {
+            throw new IllegalArgumentException("'" + fileName + "' holds no _posts folder, at its top or in its"
+                    + " one top folder: is it a Jekyll site?");
+        }
+        return root;
     }
 
     public Optional<Job> find(String id) {
