@@ -191,7 +191,9 @@ public class SiteExporter {
             try {
                 Path target = fileFor(folder, "/media/" + file.path);
                 if (target != null) {
-                    writeIfChanged(target, Files.readAllBytes(media.fileOf(file)));
+                    try (InputStream in = media.open(file)) {
+                        writeIfChanged(target, in.readAllBytes());
+                    }
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot copy media " + file.path + ": " + e.getMessage(), e);

@@ -1,6 +1,7 @@
 package org.quire.web.media;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -185,8 +186,8 @@ public class MediaLibrary {
         if (!file.contentType.startsWith("image/")) {
             return null;
         }
-        Path stored = store.fileOf(file);
-        try (ImageInputStream in = ImageIO.createImageInputStream(stored.toFile())) {
+        try (InputStream bytes = store.open(file);
+             ImageInputStream in = ImageIO.createImageInputStream(bytes)) {
             Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
             if (readers == null || !readers.hasNext()) {
                 return null;

@@ -40,7 +40,11 @@ public class MediaResource {
         }
         // A variant's URL carries its original's version (?v=…), so a new original gets a new URL: cached for ever.
         boolean variant = path.startsWith("_w");
-        return Response.ok(store.fileOf(file).toFile(), file.contentType)
+        // A local file is sent as it is; bytes from object storage are streamed through, never held whole.
+        Object body = store.localFile(file).<Object>map(java.nio.file.Path::toFile).orElse(null);
+        Response.ResponseBuilder response = body != null ? Response.ok(body, file.contentType)
+                : Response.ok(store.open(file), file.contentType).header("Content-Length", file.sizeBytes);
+        return response
                 .header("ETag", etag)
                 .header("Cache-Control", variant ? "public, max-age=31536000, immutable" : "public, max-age=86400")
                 .header("X-Content-Type-Options", "nosniff")

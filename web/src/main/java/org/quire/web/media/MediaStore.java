@@ -3,10 +3,8 @@ package org.quire.web.media;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,17 +16,22 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.quire.api.MediaItem;
 import org.quire.web.accounts.Account;
 
 /**
- * Media on the local file system, content-addressed: a file's bytes live once under
- * {@code <data>/media/objects/ab/abcdef…} (its SHA-256), and the database maps each media path to its hash. A file
- * is written to a temporary file first and moved into place atomically, so a reader never sees half a file and a
- * failed upload leaves nothing behind.
+ * Media files, content-addressed: a file's bytes are kept once under their SHA-256 by {@link MediaBlobs} (a local
+ * folder or an S3 bucket), and the database maps each media path to its hash. An upload is hashed into a local
+ * temporary file first and handed over whole, so a reader never sees half a file and a failed upload leaves nothing
+ * behind.
  */
 @ApplicationScoped
 public class MediaStore {
@@ -37,16 +40,21 @@ public class MediaStore {
     private static final Pattern SEGMENT = Pattern.compile("[^/\\\\\\p{Cntrl}]+");
     private static final int MAX_PATH_LENGTH = 700;
 
-    private final Path objects;
+    private static final Logger LOG = Logger.getLogger(MediaStore.class);
+
     private final Path incoming;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
     @Inject
     Clock clock;
 
+    @Inject
+    MediaBlobs blobs;
+
     public MediaStore(@ConfigProperty(name = "quire.data-dir") String dataDir) {
-        Path media = Path.of(dataDir).toAbsolutePath().normalize().resolve("media");
-        this.objects = media.resolve("objects");
-        this.incoming = media.resolve("incoming");
+        this.incoming = Path.of(dataDir).toAbsolutePath().normalize().resolve("media").resolve("incoming");
     }
 
     /**
@@ -79,24 +87,21 @@ public class MediaStore {
                 size = content.transferTo(out);
             }
             String hash = HexFormat.of().formatHex(sha256.digest());
-            Path target = objectPath(hash);
-            if (!Files.exists(target)) {
-                Files.createDirectories(target.getParent());
-                try {
-                    Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
+            String type = contentType == null || contentType.isBlank() ? "application/octet-stream" : contentType;
+            blobs.keep(hash, temporary, type);
             MediaFile file = MediaFile.findByPath(path).orElseGet(MediaFile::new);
+            String replacedHash = file.sha256;
             file.path = path;
             file.sha256 = hash;
-            file.contentType = contentType == null || contentType.isBlank() ? "application/octet-stream" : contentType;
+            file.contentType = type;
             file.sizeBytes = size;
             file.originalName = originalName;
             file.uploadedBy = uploadedBy;
             file.createdAt = clock.instant();
             file.persist();
+            if (replacedHash != null && !replacedHash.equals(hash)) {
+                deleteBytesIfUnused(replacedHash);
+            }
             return item(file);
         } finally {
             Files.deleteIfExists(temporary);
@@ -110,11 +115,12 @@ public class MediaStore {
 
     /** The bytes of a stored file; the caller closes the stream. */
     public InputStream open(MediaFile file) throws IOException {
-        return Files.newInputStream(objectPath(file.sha256));
+        return blobs.open(file.sha256);
     }
 
-    public Path fileOf(MediaFile file) {
-        return objectPath(file.sha256);
+    /** A local file with the bytes, when the storage keeps them locally (so they can be sent without copying). */
+    public Optional<Path> localFile(MediaFile file) {
+        return blobs.localFile(file.sha256);
     }
 
     @Transactional
@@ -132,18 +138,40 @@ public class MediaStore {
         }
         String hash = file.get().sha256;
         file.get().delete();
-        if (MediaFile.count("sha256", hash) == 0) {
-            Files.deleteIfExists(objectPath(hash));
-        }
+        deleteBytesIfUnused(hash);
         return true;
+    }
+
+    /**
+     * Deletes the bytes when no path uses them any more, once the transaction has committed, so a rollback never
+     * leaves a path pointing to nothing.
+     */
+    private void deleteBytesIfUnused(String hash) {
+        MediaFile.flush();
+        if (MediaFile.count("sha256", hash) > 0) {
+            return;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status != Status.STATUS_COMMITTED) {
+                    return;
+                }
+                try {
+                    blobs.delete(hash);
+                } catch (IOException | RuntimeException e) {
+                    LOG.warnf("Could not delete unused media bytes %s from %s: %s", hash, blobs.location(), e);
+                }
+            }
+        });
     }
 
     public static MediaItem item(MediaFile file) {
         return new MediaItem(file.path, file.contentType, file.sizeBytes, file.createdAt);
-    }
-
-    private Path objectPath(String hash) {
-        return objects.resolve(hash.substring(0, 2)).resolve(hash);
     }
 
     private static String escapeLike(String text) {

@@ -35,8 +35,8 @@ class MediaStoreTest extends DatabaseTest {
         MediaFile a = store.find(folder + "/a.svg").orElseThrow();
         MediaFile copy = store.find(folder + "/copy of a.svg").orElseThrow();
         assertThat(a.sha256).isEqualTo(copy.sha256).hasSize(64);
-        assertThat(store.fileOf(a)).isEqualTo(store.fileOf(copy));
-        assertThat(Files.readAllBytes(store.fileOf(a))).isEqualTo(bytes);
+        assertThat(store.localFile(a).orElseThrow()).isEqualTo(store.localFile(copy).orElseThrow());
+        assertThat(Files.readAllBytes(store.localFile(a).orElseThrow())).isEqualTo(bytes);
         assertThat(store.list(folder + "/")).extracting(MediaItem::path)
                 .containsExactly(folder + "/a.svg", folder + "/copy of a.svg");
 
@@ -47,10 +47,21 @@ class MediaStoreTest extends DatabaseTest {
         given().header("If-None-Match", etag).get("/media/" + folder + "/a.svg").then().statusCode(304);
 
         assertThat(store.delete(folder + "/a.svg")).isTrue();
-        assertThat(Files.exists(store.fileOf(copy))).as("bytes still used by the copy").isTrue();
+        assertThat(Files.exists(store.localFile(copy).orElseThrow())).as("bytes still used by the copy").isTrue();
         assertThat(store.delete(folder + "/copy of a.svg")).isTrue();
-        assertThat(Files.exists(store.fileOf(copy))).isFalse();
+        assertThat(Files.exists(store.localFile(copy).orElseThrow())).isFalse();
         given().get("/media/" + folder + "/a.svg").then().statusCode(404);
+    }
+
+    @Test
+    void replacingAFileDropsTheBytesNoOtherPathUses() throws Exception {
+        String path = "test/" + UUID.randomUUID() + "/notes.txt";
+        store.store(path, new ByteArrayInputStream("first".getBytes(StandardCharsets.UTF_8)), "text/plain", null, null);
+        java.nio.file.Path firstBytes = store.localFile(store.find(path).orElseThrow()).orElseThrow();
+        store.store(path, new ByteArrayInputStream("second".getBytes(StandardCharsets.UTF_8)), "text/plain", null, null);
+
+        assertThat(Files.exists(firstBytes)).as("the replaced bytes are gone").isFalse();
+        given().get("/media/" + path).then().statusCode(200).body(org.hamcrest.Matchers.equalTo("second"));
     }
 
     @Test
