@@ -51,7 +51,12 @@ public final class TestHost implements PluginContextFactory {
             Locale.ENGLISH, ZoneOffset.UTC);
     private final List<PostView> posts = new CopyOnWriteArrayList<>();
     private final Map<String, Map<String, String>> settingsByPlugin = new ConcurrentHashMap<>();
-    private final Map<String, byte[]> media = new ConcurrentHashMap<>();
+    /** A stored file; each store gets a later time, so a replaced file has a new version as in the real store. */
+    private record StoredFile(byte[] bytes, MediaItem item) {
+    }
+
+    private final Map<String, StoredFile> media = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong storeClock = new java.util.concurrent.atomic.AtomicLong();
     private final List<String> log = new CopyOnWriteArrayList<>();
     private final List<String> invalidated = new CopyOnWriteArrayList<>();
 
@@ -256,29 +261,29 @@ public final class TestHost implements PluginContextFactory {
         @Override
         public MediaItem store(String path, InputStream content, String contentType) throws IOException {
             byte[] bytes = content.readAllBytes();
-            media.put(path, bytes);
-            return new MediaItem(path, contentType, bytes.length, Instant.EPOCH);
+            MediaItem item = new MediaItem(path, contentType == null ? "application/octet-stream" : contentType,
+                    bytes.length, Instant.EPOCH.plusMillis(storeClock.incrementAndGet()));
+            media.put(path, new StoredFile(bytes, item));
+            return item;
         }
 
         @Override
         public Optional<InputStream> open(String path) {
-            byte[] bytes = media.get(path);
-            return bytes == null ? Optional.empty() : Optional.of(new ByteArrayInputStream(bytes));
+            StoredFile file = media.get(path);
+            return file == null ? Optional.empty() : Optional.of(new ByteArrayInputStream(file.bytes()));
         }
 
         @Override
         public Optional<MediaItem> describe(String path) {
-            byte[] bytes = media.get(path);
-            return bytes == null ? Optional.empty()
-                    : Optional.of(new MediaItem(path, "application/octet-stream", bytes.length, Instant.EPOCH));
+            return Optional.ofNullable(media.get(path)).map(StoredFile::item);
         }
 
         @Override
         public List<MediaItem> list(String prefix) {
             List<MediaItem> items = new ArrayList<>();
-            new TreeMap<>(media).forEach((path, bytes) -> {
+            new TreeMap<>(media).forEach((path, file) -> {
                 if (path.startsWith(prefix)) {
-                    items.add(new MediaItem(path, "application/octet-stream", bytes.length, Instant.EPOCH));
+                    items.add(file.item());
                 }
             });
             return items;

@@ -5,6 +5,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Properties;
 import java.util.regex.Pattern;
 
@@ -35,6 +37,8 @@ final class ImageRecord {
         if (image.lqip() != null) {
             properties.setProperty("lqip", image.lqip());
         }
+        properties.setProperty("widths", image.variants().stream().map(Rendition::width).map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(",")));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             properties.store(out, "Written by the images plugin; remade when the image changes");
@@ -55,9 +59,12 @@ final class ImageRecord {
                     Boolean.parseBoolean(properties.getProperty("alpha")));
             String colour = properties.getProperty("colour");
             String lqip = properties.getProperty("lqip");
+            String widths = properties.getProperty("widths");
             return new StoredImage(path, properties.getProperty("version", ""), info,
                     colour != null && COLOUR.matcher(colour).matches() ? colour : null,
-                    lqip != null && lqip.startsWith("data:image/") ? lqip : null);
+                    lqip != null && lqip.startsWith("data:image/") ? lqip : null,
+                    widths == null ? null : widths.isEmpty() ? List.of()
+                            : Arrays.stream(widths.split(",")).map(String::strip).map(Integer::valueOf).toList());
         } catch (IOException | RuntimeException e) {
             return null;
         }

@@ -47,6 +47,7 @@ public final class ImagesPlugin implements QuirePlugin {
 
     private volatile PluginContext context;
     private volatile StorageImageLibrary library;
+    private volatile Reprocessing reprocessing;
 
     @Override
     public PluginDescriptor descriptor() {
@@ -78,6 +79,18 @@ public final class ImagesPlugin implements QuirePlugin {
     public void start(PluginContext context) {
         this.context = context;
         this.library = new StorageImageLibrary(context.media());
+        this.reprocessing = new Reprocessing(this::reprocess, () -> {
+            library.forget();
+            context.cache().invalidateAll();
+        }, context.logger());
+    }
+
+    @Override
+    public void close() {
+        Reprocessing running = reprocessing;
+        if (running != null) {
+            running.close();
+        }
     }
 
     @Override
@@ -89,7 +102,8 @@ public final class ImagesPlugin implements QuirePlugin {
     public List<DocumentTransform> documentTransforms() {
         PluginContext current = context;
         String mediaPrefix = current == null ? "/media/" : current.media().publicPath("");
-        return List.of(new ImgTransform(library, mediaPrefix));
+        Reprocessing queue = reprocessing;
+        return List.of(new ImgTransform(library, mediaPrefix, queue == null ? path -> { } : queue::request));
     }
 
     /**
@@ -154,6 +168,18 @@ public final class ImagesPlugin implements QuirePlugin {
         if (event instanceof SiteEvent.SettingsChanged changed && ID.equals(changed.pluginId())) {
             library.forget();
             current.cache().invalidateAll();
+            // New widths: every image gets its copies remade in the background; pages name the old ones meanwhile.
+            reprocessing.retryAll();
+            try {
+                for (MediaItem item : current.media().list("")) {
+                    if (!VariantPaths.isReserved(item.path()) && item.contentType() != null
+                            && item.contentType().startsWith("image/")) {
+                        reprocessing.request(item.path());
+                    }
+                }
+            } catch (IOException e) {
+                current.logger().error("could not list the media library to remake image copies", e);
+            }
         } else if (event instanceof SiteEvent.MediaDeleted deleted && !VariantPaths.isReserved(deleted.path())) {
             try {
                 forget(deleted.path());
@@ -161,12 +187,19 @@ public final class ImagesPlugin implements QuirePlugin {
                 current.logger().error("could not remove the variants of " + deleted.path(), e);
             }
         } else if (event instanceof SiteEvent.MediaStored stored && !VariantPaths.isReserved(stored.item().path())) {
+            reprocessing.retry(stored.item().path());
             try {
                 process(stored.item());
             } catch (IOException e) {
                 current.logger().error("could not process image " + stored.item().path(), e);
             }
         }
+    }
+
+    /** Waits for the background remaking of copies to finish; for tests. */
+    boolean awaitReprocessing(long seconds) throws InterruptedException {
+        Reprocessing running = reprocessing;
+        return running == null || running.awaitIdle(seconds);
     }
 
     /** The limits uploads are checked against, from the settings. */
@@ -194,39 +227,51 @@ public final class ImagesPlugin implements QuirePlugin {
                 settings.getInt(MAX_HEIGHT), settings.getInt(MAX_MEGAPIXELS) * 1_000_000L);
     }
 
-    /** Processes one stored file, if it is an image not yet processed at its current version. */
-    private void process(MediaItem item) throws IOException {
+    /** Processes a file a page found outdated, if it is still there; @return whether anything was written */
+    private boolean reprocess(String path) throws IOException {
+        Optional<MediaItem> item = context.media().describe(path);
+        return item.isPresent() && process(item.get());
+    }
+
+    /**
+     * Processes one stored file, if it is an image not yet processed at its current version with the copies the
+     * settings ask for now. Copies at widths no longer wanted are removed once the new record names the others.
+     *
+     * @return whether anything was written
+     */
+    private boolean process(MediaItem item) throws IOException {
         MediaStorage media = context.media();
         String path = item.path();
         VariantMaker maker = variantMaker();
         if (item.size() > maker.inspector().limits().maxBytes()) {
             context.logger().warn(path + ": " + ImageInspector.bytes(item.size()) + " is over the image limit; "
                     + "no variants made");
-            return;
+            return false;
         }
         String version = StorageImageLibrary.version(item);
         Optional<StoredImage> known = recorded(media, path);
-        if (known.isPresent() && known.get().version().equals(version)) {
-            return;
+        if (known.isPresent() && known.get().version().equals(version) && known.get().current(
+                VariantMaker.variantWidths(known.get().info(), maker.settings().widths()))) {
+            return false;
         }
         byte[] bytes;
         Optional<InputStream> content = media.open(path);
         if (content.isEmpty()) {
-            return;
+            return false;
         }
         try (InputStream in = content.get()) {
             bytes = in.readAllBytes();
         }
         if (ImageInspector.detect(Arrays.copyOf(bytes, Math.min(bytes.length, ImageInspector.MAGIC_LENGTH)))
                 .isEmpty()) {
-            return;
+            return false;
         }
         ProcessedImage image;
         try {
             image = maker.make(path, bytes);
         } catch (ImageRejectedException e) {
             context.logger().warn(e.getMessage() + "; it is served as stored, without variants");
-            return;
+            return false;
         }
         MediaItem current = item;
         if (!Arrays.equals(image.full().bytes(), bytes)) {
@@ -239,22 +284,37 @@ public final class ImagesPlugin implements QuirePlugin {
                 new ByteArrayInputStream(ImageRecord.write(StorageImageLibrary.version(current), image)),
                 "text/plain; charset=ISO-8859-1");
         library.forget();
+        if (known.isPresent() && known.get().variantWidths() != null) {
+            List<Integer> made = image.variants().stream().map(Rendition::width).toList();
+            for (int width : known.get().variantWidths()) {
+                if (!made.contains(width)) {
+                    deleteVariants(media, path, width);
+                }
+            }
+        }
+        return true;
     }
 
     /** Removes the variants and the record made from a file that is gone. */
     private void forget(String path) throws IOException {
         MediaStorage media = context.media();
-        for (int width : variantMaker().settings().widths()) {
-            // The variant keeps the original's path, plus a second extension when its format differs (WebP).
-            for (MediaItem item : media.list("_w" + width + "/" + path)) {
-                Optional<VariantPaths.Variant> variant = VariantPaths.parse(item.path());
-                if (variant.isPresent() && variant.get().originalPath().equals(path)) {
-                    media.delete(item.path());
-                }
-            }
+        java.util.Set<Integer> widths = new java.util.TreeSet<>(variantMaker().settings().widths());
+        recorded(media, path).map(StoredImage::variantWidths).ifPresent(widths::addAll);
+        for (int width : widths) {
+            deleteVariants(media, path, width);
         }
         media.delete(VariantPaths.recordPath(path));
         library.forget();
+    }
+
+    private static void deleteVariants(MediaStorage media, String path, int width) throws IOException {
+        // The variant keeps the original's path, plus a second extension when its format differs (WebP).
+        for (MediaItem item : media.list("_w" + width + "/" + path)) {
+            Optional<VariantPaths.Variant> variant = VariantPaths.parse(item.path());
+            if (variant.isPresent() && variant.get().originalPath().equals(path)) {
+                media.delete(item.path());
+            }
+        }
     }
 
     private static Optional<StoredImage> recorded(MediaStorage media, String path) throws IOException {

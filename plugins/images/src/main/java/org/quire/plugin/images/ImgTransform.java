@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.commonmark.node.Node;
 import org.quire.api.DocumentTransform;
@@ -46,14 +47,24 @@ public final class ImgTransform implements DocumentTransform {
 
     private final ImageLibrary library;
     private final String mediaPrefix;
+    private final Consumer<String> outdated;
 
     /**
      * @param library     what the media library holds; null in a bare engine, where only loading hints apply
      * @param mediaPrefix the site path the media store is served under, such as {@code /media/}
      */
     public ImgTransform(ImageLibrary library, String mediaPrefix) {
+        this(library, mediaPrefix, path -> { });
+    }
+
+    /**
+     * @param outdated told the store path of each image whose copies are missing or not the ones the settings
+     *                 make now; the page meanwhile offers the copies that exist
+     */
+    public ImgTransform(ImageLibrary library, String mediaPrefix, Consumer<String> outdated) {
         this.library = library;
         this.mediaPrefix = mediaPrefix.endsWith("/") ? mediaPrefix : mediaPrefix + "/";
+        this.outdated = outdated;
     }
 
     @Override
@@ -192,8 +203,12 @@ public final class ImgTransform implements DocumentTransform {
                     attributes.put("width", Long.toString(Math.round((double) height * info.width() / info.height())));
                 }
             }
-            List<Integer> widths = VariantMaker.variantWidths(info, settings.widths());
-            // Only a processed image (its record written, colour known) has its variants stored already.
+            List<Integer> wanted = VariantMaker.variantWidths(info, settings.widths());
+            if (!image.current(wanted)) {
+                outdated.accept(image.path());
+            }
+            // Only a processed image (its record written, colour known) has copies stored, at the widths recorded.
+            List<Integer> widths = image.variantWidths() != null ? image.variantWidths() : wanted;
             if (image.colour() != null && !widths.isEmpty() && !attributes.containsKey("srcset")) {
                 List<String> candidates = new ArrayList<>();
                 String suffix = VariantPaths.suffix(info);

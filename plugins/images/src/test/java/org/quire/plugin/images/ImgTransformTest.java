@@ -134,6 +134,53 @@ class ImgTransformTest {
         assertThat(img.hasAttr("style")).as("no colour before processing").isFalse();
     }
 
+    @Test
+    void aPageAsksForTheCopiesAnImageLacksAndNamesThemOnceMade() throws Exception {
+        // Stored without the event an upload sends, as by a plugin disabled at the time: no copies, no record.
+        media.store("raw/late.jpg", new ByteArrayInputStream(TestImages.jpeg(1400, 700)), "image/jpeg");
+        assertThat(Jsoup.parseBodyFragment(render("![x](/media/raw/late.jpg)").html()).selectFirst("img")
+                .hasAttr("srcset")).isFalse();
+
+        assertThat(plugin.awaitReprocessing(30)).isTrue();
+        assertThat(media.describe("_w960/raw/late.jpg")).isPresent();
+        assertThat(host.invalidated()).as("cached pages are dropped once the copies exist").isNotEmpty();
+        assertThat(Jsoup.parseBodyFragment(render("![x](/media/raw/late.jpg)").html()).selectFirst("img")
+                .attr("srcset")).contains("/media/_w480/raw/late.jpg?v=").contains(" 960w").contains(" 1400w");
+    }
+
+    @Test
+    void newWidthsRemakeEveryImagesCopiesAndRemoveTheOldOnes() throws Exception {
+        upload("2026/11/wide.jpg", TestImages.jpeg(2000, 1000), "image/jpeg");
+        assertThat(media.describe("_w1600/2026/11/wide.jpg")).isPresent();
+
+        host.set(ImagesPlugin.ID, ImagesPlugin.WIDTHS, "320, 1200");
+        plugin.onEvent(new SiteEvent.SettingsChanged(ImagesPlugin.ID));
+        assertThat(plugin.awaitReprocessing(30)).isTrue();
+
+        assertThat(media.describe("_w320/2026/11/wide.jpg")).as(String.join("\n", host.log())).isPresent();
+        assertThat(media.describe("_w1200/2026/11/wide.jpg")).isPresent();
+        for (String gone : List.of("_w480", "_w960", "_w1600")) {
+            assertThat(media.describe(gone + "/2026/11/wide.jpg")).as(gone).isEmpty();
+        }
+        String srcset = Jsoup.parseBodyFragment(render("![x](/media/2026/11/wide.jpg)").html()).selectFirst("img")
+                .attr("srcset");
+        assertThat(srcset).contains(" 320w").contains(" 1200w").doesNotContain(" 480w").doesNotContain(" 1600w");
+    }
+
+    @Test
+    void untilItsCopiesAreRemadeAPageNamesTheCopiesThatExist() {
+        ImageInfo photo = new ImageInfo(ImageType.JPEG, 2000, 1000, 1, false, false);
+        StoredImage made = new StoredImage("p.jpg", "v1", photo, "#102030", null, List.of(480));
+        List<String> outdated = new java.util.ArrayList<>();
+        ImgTransform transform = new ImgTransform(path -> Optional.of(made), "/media/", outdated::add);
+
+        String out = transform.transformHtml("<p><img src=\"/blog/media/p.jpg\" alt=\"\"></p>", new Context());
+
+        assertThat(Jsoup.parseBodyFragment(out).selectFirst("img").attr("srcset"))
+                .isEqualTo("/blog/media/_w480/p.jpg?v=v1 480w, /blog/media/p.jpg 2000w");
+        assertThat(outdated).as("the settings ask for 480, 960 and 1600").containsExactly("p.jpg");
+    }
+
     /** Trusted HTML as authors write it, under a base path, with a fixed library. */
     @Test
     void authoredHtmlUnderABasePath() {
