@@ -30,11 +30,14 @@ public final class PluginRegistry implements AutoCloseable {
 
     private final List<ActivePlugin> active;
     private final List<PluginProblem> refused;
+    private final List<PluginDescriptor> disabled;
     private final Consumer<PluginProblem> problemSink;
 
-    private PluginRegistry(List<ActivePlugin> active, List<PluginProblem> refused, Consumer<PluginProblem> problemSink) {
+    private PluginRegistry(List<ActivePlugin> active, List<PluginProblem> refused, List<PluginDescriptor> disabled,
+                           Consumer<PluginProblem> problemSink) {
         this.active = List.copyOf(active);
         this.refused = List.copyOf(refused);
+        this.disabled = List.copyOf(disabled);
         this.problemSink = problemSink;
     }
 
@@ -55,6 +58,11 @@ public final class PluginRegistry implements AutoCloseable {
     /** Plugins that were found but not started, and why. */
     public List<PluginProblem> refused() {
         return refused;
+    }
+
+    /** Plugins that were found and could run, but that the host's {@code enabledWhen} left off. */
+    public List<PluginDescriptor> disabled() {
+        return disabled;
     }
 
     /** Reports a plugin's failure to whoever the host asked to hear about them. */
@@ -154,8 +162,18 @@ public final class PluginRegistry implements AutoCloseable {
         private PluginContextFactory contexts = (descriptor, loader) -> null;
         private ApiVersion hostApi = ApiVersion.CURRENT;
         private Consumer<PluginProblem> problemSink = problem -> { };
+        private java.util.function.Predicate<PluginDescriptor> enabled = descriptor -> true;
 
         private Builder() {
+        }
+
+        /**
+         * Which compatible plugins to start; the others are listed in {@link PluginRegistry#disabled()}, not
+         * started. All are started unless the host says otherwise.
+         */
+        public Builder enabledWhen(java.util.function.Predicate<PluginDescriptor> enabled) {
+            this.enabled = enabled;
+            return this;
         }
 
         /**
@@ -236,12 +254,18 @@ public final class PluginRegistry implements AutoCloseable {
 
             Map<String, String> classById = new HashMap<>();
             List<ActivePlugin> active = new ArrayList<>();
+            List<PluginDescriptor> disabled = new ArrayList<>();
             for (Candidate candidate : compatible) {
                 String id = candidate.descriptor().id();
                 String className = candidate.plugin().getClass().getName();
                 if (classById.containsKey(id)) {
                     refused.add(new PluginProblem(id, "load", "plugin id '" + id + "' of " + className
                             + " is already taken by " + classById.get(id) + "; only the first is started", null));
+                    continue;
+                }
+                if (!enabled.test(candidate.descriptor())) {
+                    disabled.add(candidate.descriptor());
+                    classById.put(id, className);
                     continue;
                 }
                 try {
@@ -260,7 +284,7 @@ public final class PluginRegistry implements AutoCloseable {
                 }
             }
             refused.forEach(problemSink);
-            return new PluginRegistry(active, refused, problemSink);
+            return new PluginRegistry(active, refused, disabled, problemSink);
         }
     }
 }

@@ -20,6 +20,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.HtmlEscaper;
+import io.quarkus.qute.ReflectionValueResolver;
+import io.quarkus.qute.Variant;
 import org.quire.api.ApiVersion;
 import org.quire.api.AuthorView;
 import org.quire.api.CacheInvalidator;
@@ -40,12 +44,14 @@ import org.quire.core.site.Tag;
 
 /**
  * An in-memory host for plugin tests: the services of {@link PluginContext} backed by lists and maps, recording
- * what plugins log and invalidate. Templates are rendered with a tiny {@code {name}} substitution, not Qute; that
- * is enough to show that a plugin's template reaches the host and comes back rendered.
+ * what plugins log and invalidate. Templates are rendered with Qute as HTML (values escaped), as the host renders
+ * them. Plugin authors test with it too (see docs/plugins.md): it renders Markdown and routes through a plugin
+ * without starting Quarkus.
  */
 public final class TestHost implements PluginContextFactory {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
+    private static final Engine QUTE = Engine.builder().addDefaults().addValueResolver(new ReflectionValueResolver())
+            .addResultMapper(new HtmlEscaper(List.of(Variant.TEXT_HTML))).build();
 
     private final SiteInfo info = new SiteInfo("Test site", "A site for tests", "https://example.org", "",
             Locale.ENGLISH, ZoneOffset.UTC);
@@ -130,13 +136,9 @@ public final class TestHost implements PluginContextFactory {
                 if (in == null) {
                     throw new IllegalArgumentException("plugin '" + id + "' has no template " + resource);
                 }
-                String template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                Matcher m = PLACEHOLDER.matcher(template);
-                StringBuilder out = new StringBuilder();
-                while (m.find()) {
-                    m.appendReplacement(out, Matcher.quoteReplacement(String.valueOf(data.get(m.group(1)))));
-                }
-                return m.appendTail(out).toString();
+                // As the host does: Qute, parsed as HTML so {value} is escaped.
+                return QUTE.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                        Variant.forContentType(Variant.TEXT_HTML), id + "/" + name).render(data);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

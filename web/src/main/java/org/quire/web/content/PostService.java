@@ -462,6 +462,60 @@ public class PostService {
      *
      * @return the number of posts that moved
      */
+    /**
+     * Renders every post's stored HTML again with the engine as it is now, after plugins were turned on or off or
+     * reconfigured. Each post keeps its trust level, address, dates and revisions: only what rendering gives
+     * changes, so no content event is raised. A post that fails to render keeps its HTML and is logged.
+     *
+     * @return how many posts were rendered
+     */
+    public int rerenderAll() {
+        List<Long> ids = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> Post.getEntityManager()
+                .createQuery("select p.id from Post p where p.deletedAt is null order by p.id", Long.class)
+                .getResultList());
+        int rendered = 0;
+        for (int start = 0; start < ids.size(); start += 200) {
+            List<Long> batch = ids.subList(start, Math.min(ids.size(), start + 200));
+            rendered += io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+                Site site = Site.get();
+                ContentEngine engine = engines.engineFor(site);
+                ZoneId zone = ZoneId.of(site.timeZone);
+                int done = 0;
+                for (Long id : batch) {
+                    Post post = Post.findById(id);
+                    try {
+                        rerender(post, engine, zone);
+                        done++;
+                    } catch (RuntimeException e) {
+                        org.jboss.logging.Logger.getLogger(PostService.class).warnf(e,
+                                "Post %d keeps its HTML: it could not be rendered again", id);
+                    }
+                }
+                return done;
+            });
+        }
+        return rendered;
+    }
+
+    void onPluginsChanged(@jakarta.enterprise.event.Observes org.quire.web.plugins.PluginsChanged change) {
+        long started = System.nanoTime();
+        int count = rerenderAll();
+        org.jboss.logging.Logger.getLogger(PostService.class).infof("Plugins changed: %d posts rendered again in %d ms",
+                count, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private void rerender(Post post, ContentEngine engine, ZoneId zone) {
+        PostReader.Read read = engine.read(new PostSource("post.md", post.source));
+        RenderedDocument rendered = engine.render(new PostSource(fileNameFor(post, read.metadata(), zone), post.source),
+                post.trustedHtml ? RenderOptions.trusted() : RenderOptions.untrusted());
+        post.html = rendered.html();
+        post.excerptHtml = rendered.excerptHtml();
+        post.excerptText = rendered.excerptText();
+        post.tocJson = toJson(rendered.tableOfContents());
+        post.wordCount = rendered.words();
+        post.readingMinutes = rendered.readingMinutes();
+    }
+
     public int repathAll() {
         List<Long> ids = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
                 Post.<Post>find("deletedAt is null order by id").stream().map(p -> p.id).toList());

@@ -14,12 +14,13 @@ import org.quire.web.site.Site;
 
 /**
  * The content engine for the site as it is configured now. The engine is immutable; a new one is built when the
- * site settings change (their version moves), so a render never sees half-changed settings.
+ * site settings change (their version moves) or the running plugins do (their generation moves), so a render
+ * never sees half-changed settings or half a set of plugins.
  */
 @ApplicationScoped
 public class SiteEngine {
 
-    private record Built(long siteVersion, ContentEngine engine) {
+    private record Built(long siteVersion, long pluginGeneration, ContentEngine engine) {
     }
 
     @Inject
@@ -33,8 +34,10 @@ public class SiteEngine {
     /** The engine for {@code site}; call inside a transaction that loaded it. */
     public ContentEngine engineFor(Site site) {
         Built built = current;
-        if (built == null || built.siteVersion() != site.version) {
-            built = new Built(site.version, ContentEngine.create(settingsOf(site, liquidSettings(site)), plugins.registry()));
+        long generation = plugins.generation();
+        if (built == null || built.siteVersion() != site.version || built.pluginGeneration() != generation) {
+            built = new Built(site.version, generation,
+                    ContentEngine.create(settingsOf(site, liquidSettings(site)), plugins.registry()));
             current = built;
         }
         return built.engine();

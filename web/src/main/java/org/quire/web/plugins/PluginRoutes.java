@@ -13,6 +13,7 @@ import org.quire.api.Page;
 import org.quire.api.PageRoute;
 import org.quire.core.plugin.ActivePlugin;
 import org.quire.core.plugin.PluginProblem;
+import org.quire.core.plugin.PluginRegistry;
 
 /**
  * The one dispatcher for every page a plugin serves. A route whose pattern would shadow a page of the site itself
@@ -32,31 +33,49 @@ public class PluginRoutes {
     public record Mounted(ActivePlugin plugin, PageRoute route, Pattern pattern) {
     }
 
-    private final List<Mounted> routes = new ArrayList<>();
+    /** The routes mounted for one generation of the plugins. */
+    private record Mounts(PluginRegistry registry, List<Mounted> routes) {
+    }
+
+    private final PluginRuntime runtime;
+    private volatile Mounts mounts;
 
     @Inject
     public PluginRoutes(PluginRuntime runtime) {
-        for (ActivePlugin plugin : runtime.active()) {
+        this.runtime = runtime;
+    }
+
+    /** The routes of the plugins running now: mounted again when plugins are turned on or off. */
+    public List<Mounted> routes() {
+        PluginRegistry registry = runtime.registry();
+        Mounts known = mounts;
+        if (known == null || known.registry() != registry) {
+            known = new Mounts(registry, mount(registry));
+            mounts = known;
+        }
+        return known.routes();
+    }
+
+    private static List<Mounted> mount(PluginRegistry registry) {
+        List<Mounted> routes = new ArrayList<>();
+        for (ActivePlugin plugin : registry.active()) {
             for (PageRoute route : plugin.routes()) {
                 String pattern = route.pattern();
                 String problem = shadowProblem(pattern);
                 if (problem != null) {
-                    runtime.registry().report(new PluginProblem(plugin.id(), "route", "route " + pattern
+                    registry.report(new PluginProblem(plugin.id(), "route", "route " + pattern
                             + " is not served: " + problem, null));
                     continue;
                 }
                 routes.add(new Mounted(plugin, route, compile(pattern)));
             }
         }
-    }
-
-    public List<Mounted> routes() {
         return List.copyOf(routes);
     }
 
     /** The plugin route that claims {@code sitePath}, if any. */
     public Optional<Mounted> match(String sitePath) {
-        for (Mounted mounted : routes) {
+        for (Mounted mounted : routes()) {
             if (mounted.pattern().matcher(sitePath).matches()) {
                 return Optional.of(mounted);
             }
@@ -81,7 +100,7 @@ public class PluginRoutes {
     /** What every plugin route offers as another form of the page at {@code encodedPagePath}; failures are skipped. */
     public List<org.quire.api.Alternate> alternatesOf(String encodedPagePath, PluginRuntime runtime) {
         List<org.quire.api.Alternate> alternates = new ArrayList<>();
-        for (Mounted mounted : routes) {
+        for (Mounted mounted : routes()) {
             try {
                 alternates.addAll(mounted.route().alternatesOf(encodedPagePath));
             } catch (RuntimeException e) {

@@ -1,60 +1,667 @@
 package org.quire.web.plugins;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.quire.api.PluginDescriptor;
+import org.quire.api.QuirePlugin;
+import org.quire.api.SettingDefinition;
 import org.quire.core.plugin.ActivePlugin;
 import org.quire.core.plugin.PluginProblem;
 import org.quire.core.plugin.PluginRegistry;
+import org.quire.web.publicsite.PageCache;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ImageMode;
 import io.quarkus.runtime.Startup;
 
 /**
- * Owns the plugin registry of the running application. Built-in plugins are found with {@link java.util.ServiceLoader}
- * on the application class path, which also works in a native image.
+ * Owns the plugins of the running application and changes them while it runs. Built-in plugins are found with
+ * {@link ServiceLoader} on the application class path (which also works in a native image); in JVM mode, plugin jars
+ * in the plugins folder ({@code quire.plugins.dir}, default {@code <data>/plugins}) are loaded too, each in a class
+ * loader of its own that sees only the plugin API and commonmark ({@link PluginJars}).
+ *
+ * <p>The plugins run as one immutable {@link PluginRegistry}, a <em>generation</em>. Installing, enabling, disabling,
+ * removing or upgrading a plugin builds the next generation with fresh plugin instances, swaps it in (the next request
+ * renders with it, and cached pages are dropped), then closes the previous one. Enabled state and settings live in
+ * the database ({@link PluginState}): built-in plugins are on until turned off, installed ones off until turned on.
+ *
+ * <p>A plugin that keeps failing while pages are rendered or events delivered ({@code quire.plugins.failure-limit}
+ * failures in one generation) is turned off, with the reason stored for the administrator to read.
  */
 @Startup
 @ApplicationScoped
 public class PluginRuntime {
 
     private static final Logger LOG = Logger.getLogger(PluginRuntime.class);
+    /** Failures of a running plugin; a refusal at load or start is not counted, it never ran. */
+    private static final Set<String> RUNNING_STAGES = Set.of("render", "event", "route", "section", "media filter");
+    private static final int NOTICES_KEPT = 20;
+    private static final long MAX_JAR_BYTES = 50L * 1024 * 1024;
 
-    private final PluginRegistry registry;
+    /** One setting of a plugin as the admin pages and API show it. */
+    public record Setting(String key, String type, String value, String defaultValue, String description,
+                          List<String> choices) {
+    }
+
+    /** A failure of a plugin, kept for the admin plugins page. */
+    public record Notice(Instant at, String stage, String message) {
+    }
+
+    /** One plugin as the admin pages and API show it. */
+    public record PluginInfo(String id, String name, String version, String requiredApi, boolean builtIn,
+                             boolean enabled, boolean running, String jar, String disabledReason,
+                             List<Setting> settings, List<Notice> notices) {
+    }
+
+    /** A jar in the plugins folder that could not be loaded, and why. */
+    public record RefusedJar(String jar, String reason) {
+    }
+
+    /** What the registry runs now, and its number (which goes up with every change). */
+    private record Generation(long number, PluginRegistry registry) {
+    }
+
+    private final HostContexts contexts;
+    private final PageCache pageCache;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final Path folder;
+    private final int failureLimit;
+    private final ClassLoader application = PluginRuntime.class.getClassLoader();
+    private final Object changes = new Object();
+    /** Installed jars by plugin id, in the order they were found. */
+    private final Map<String, PluginJars.OpenJar> installed = new LinkedHashMap<>();
+    private final Map<String, RefusedJar> refusedJars = new TreeMap<>();
+    private final Map<String, Deque<Notice>> notices = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
+    private final Set<String> beingTurnedOff = ConcurrentHashMap.newKeySet();
+    private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "quire-plugin-runtime");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile Generation current;
+
+    private final jakarta.enterprise.event.Event<PluginsChanged> changed;
 
     @Inject
-    public PluginRuntime(HostContexts contexts) {
-        registry = PluginRegistry.builder()
-                .discover(PluginRuntime.class.getClassLoader())
-                .contexts(contexts)
-                .onProblem(PluginRuntime::log)
-                .build();
-        for (ActivePlugin plugin : registry.active()) {
+    public PluginRuntime(HostContexts contexts, PageCache pageCache, ObjectMapper json, Clock clock,
+                         jakarta.enterprise.event.Event<PluginsChanged> changed,
+                         @ConfigProperty(name = "quire.data-dir") String dataDir,
+                         @ConfigProperty(name = "quire.plugins.dir") Optional<String> pluginsDir,
+                         @ConfigProperty(name = "quire.plugins.failure-limit", defaultValue = "5") int failureLimit) {
+        this.contexts = contexts;
+        this.changed = changed;
+        this.pageCache = pageCache;
+        this.json = json;
+        this.clock = clock;
+        this.folder = pluginsDir.map(Path::of).orElse(Path.of(dataDir).resolve("plugins")).toAbsolutePath().normalize();
+        this.failureLimit = Math.max(1, failureLimit);
+        synchronized (changes) {
+            if (externalJarsSupported()) {
+                loadFolder();
+            }
+            rebuild();
+        }
+        for (ActivePlugin plugin : active()) {
             LOG.infof("Plugin %s %s started", plugin.id(), plugin.descriptor().version());
         }
     }
 
+    /** Whether plugin jars can be installed: not in a native image, which cannot load classes at run time. */
+    public static boolean externalJarsSupported() {
+        return ImageMode.current() != ImageMode.NATIVE_RUN;
+    }
+
     public PluginRegistry registry() {
-        return registry;
+        return current.registry();
+    }
+
+    /** Goes up by one with every change of the running plugins; caches built from a registry compare it. */
+    public long generation() {
+        return current.number();
     }
 
     public List<ActivePlugin> active() {
-        return registry.active();
+        return registry().active();
     }
 
     public List<PluginProblem> refused() {
-        return registry.refused();
+        return registry().refused();
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    public List<RefusedJar> refusedJars() {
+        synchronized (changes) {
+            return List.copyOf(refusedJars.values());
+        }
+    }
+
+    /** Every plugin known: running, turned off, or installed but refused, sorted by id. */
+    public List<PluginInfo> plugins() {
+        Map<String, PluginState> states = states();
+        PluginRegistry registry = registry();
+        Map<String, PluginInfo> all = new TreeMap<>();
+        for (ActivePlugin plugin : registry.active()) {
+            all.put(plugin.id(), info(plugin.descriptor(), true, states));
+        }
+        for (PluginDescriptor descriptor : registry.disabled()) {
+            all.put(descriptor.id(), info(descriptor, false, states));
+        }
+        return List.copyOf(all.values());
+    }
+
+    public Optional<PluginInfo> plugin(String id) {
+        return plugins().stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+
+    /** Loads jars dropped into the plugins folder since the last look; they arrive turned off. */
+    public void rescan() {
+        if (!externalJarsSupported()) {
+            return;
+        }
+        synchronized (changes) {
+            int before = installed.size() + refusedJars.size();
+            loadFolder();
+            if (installed.size() + refusedJars.size() != before) {
+                rebuild();
+            }
+        }
+    }
+
+    /**
+     * Installs a plugin jar, or upgrades the installed plugin with the same id (keeping its state and settings).
+     * The jar is checked, its plugin started once on trial and closed, then it is listed, turned off when new.
+     *
+     * @param fileName the uploaded file's name, for messages
+     * @throws PluginJars.PluginJarException naming the jar and what is wrong; nothing installed changes
+     */
+    public PluginInfo install(InputStream content, String fileName) throws PluginJars.PluginJarException, IOException {
+        String shown = fileName == null || fileName.isBlank() ? "upload" : Path.of(fileName).getFileName().toString();
+        if (!externalJarsSupported()) {
+            throw new PluginJars.PluginJarException("Plugin jar '" + shown + "' is not installed: this Quire runs as a"
+                    + " native executable, which cannot load plugin classes at run time; use the JVM build (the"
+                    + " container image 'jvm') to install plugins", null);
+        }
+        Files.createDirectories(folder);
+        Path upload = folder.resolve(".upload-" + UUID.randomUUID() + ".part");
+        try {
+            try (InputStream in = content) {
+                long size = Files.copy(new LimitedStream(in, MAX_JAR_BYTES + 1), upload);
+                if (size > MAX_JAR_BYTES) {
+                    throw new PluginJars.PluginJarException("Plugin jar '" + shown + "' is larger than "
+                            + MAX_JAR_BYTES / (1024 * 1024) + " MB", null);
+                }
+            }
+            String id;
+            try (PluginJars.OpenJar trial = PluginJars.open(upload, shown, application)) {
+                id = trial.descriptor().id();
+                checkIdIsFree(id, shown);
+                tryStart(trial, shown);
+            }
+            synchronized (changes) {
+                Path target = folder.resolve(id + ".jar");
+                PluginJars.OpenJar previous = installed.remove(id);
+                moveInPlace(upload, target);
+                PluginJars.OpenJar opened;
+                try {
+                    opened = PluginJars.open(target, target.getFileName().toString(), application);
+                } catch (PluginJars.PluginJarException e) {
+                    throw new IllegalStateException("The jar checked a moment ago cannot be opened again", e);
+                }
+                installed.put(id, opened);
+                refusedJars.remove(target.getFileName().toString());
+                QuarkusTransaction.requiringNew().run(() -> {
+                    if (PluginState.findById(id) == null) {
+                        PluginState state = new PluginState();
+                        state.pluginId = id;
+                        state.enabled = false;
+                        state.settingsJson = "{}";
+                        state.updatedAt = clock.instant();
+                        state.persist();
+                    }
+                });
+                rebuild();
+                if (previous != null) {
+                    previous.close();
+                    LOG.infof("Plugin %s upgraded to %s from %s", id, opened.descriptor().version(), shown);
+                } else {
+                    LOG.infof("Plugin %s %s installed from %s (turned off until enabled)", id,
+                            opened.descriptor().version(), shown);
+                }
+            }
+            return plugin(id).orElseThrow();
+        } finally {
+            Files.deleteIfExists(upload);
+        }
+    }
+
+    /** Turns a plugin on or off; takes effect on the next request. */
+    public PluginInfo setEnabled(String id, boolean enabled) {
+        synchronized (changes) {
+            requireKnown(id);
+            saveState(id, state -> {
+                state.enabled = enabled;
+                state.disabledReason = null;
+            });
+            failures.remove(id);
+            rebuild();
+        }
+        return plugin(id).orElseThrow();
+    }
+
+    /**
+     * Stores new values for some of a plugin's settings after checking each against its declaration and the
+     * plugin's own {@code checkSetting}. Nothing is stored when any value is refused.
+     *
+     * @return the refusals, each naming its setting; empty when stored
+     */
+    public List<String> saveSettings(String id, Map<String, String> values) {
+        PluginDescriptor descriptor = descriptorOf(id);
+        QuirePlugin checker = freshInstance(id);
+        List<String> problems = new ArrayList<>();
+        Map<String, SettingDefinition> declared = new HashMap<>();
+        descriptor.settings().forEach(s -> declared.put(s.key(), s));
+        for (Map.Entry<String, String> entry : values.entrySet()) {
+            SettingDefinition definition = declared.get(entry.getKey());
+            if (definition == null) {
+                problems.add("Plugin '" + id + "' has no setting '" + entry.getKey() + "'; it has "
+                        + declared.keySet().stream().sorted().toList());
+                continue;
+            }
+            String problem = definition.validate(entry.getValue());
+            if (problem != null) {
+                problems.add(problem);
+                continue;
+            }
+            try {
+                problems.addAll(checker.checkSetting(entry.getKey(), entry.getValue()));
+            } catch (RuntimeException | LinkageError e) {
+                problems.add("Setting '" + entry.getKey() + "': plugin '" + id + "' failed to check it (" + e + ")");
+            }
+        }
+        if (!problems.isEmpty()) {
+            return problems;
+        }
+        synchronized (changes) {
+            saveState(id, state -> {
+                Map<String, String> stored = readSettings(state.settingsJson);
+                stored.putAll(values);
+                try {
+                    state.settingsJson = json.writeValueAsString(new TreeMap<>(stored));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            announce();
+        }
+        return List.of();
+    }
+
+    /**
+     * Removes an installed plugin: it stops, its class loader is closed and its jar deleted, with its state and
+     * settings; a jar in the folder that was refused can be removed the same way, by the name it would have.
+     *
+     * @throws IllegalStateException for a built-in plugin, which can be turned off but not removed
+     * @return false when there was nothing of that id to remove
+     */
+    public boolean uninstall(String id) throws IOException {
+        synchronized (changes) {
+            PluginJars.OpenJar jar = installed.remove(id);
+            if (jar == null) {
+                if (isBuiltIn(id)) {
+                    throw new IllegalStateException("Plugin '" + id + "' is built in: turn it off instead;"
+                            + " only installed plugins can be removed");
+                }
+                String refusedName = id + ".jar";
+                if (refusedJars.remove(refusedName) != null) {
+                    Files.deleteIfExists(folder.resolve(refusedName));
+                    return true;
+                }
+                return false;
+            }
+            rebuild();
+            jar.close();
+            Files.deleteIfExists(jar.jar());
+            QuarkusTransaction.requiringNew().run(() -> PluginState.deleteById(id));
+            notices.remove(id);
+            failures.remove(id);
+            LOG.infof("Plugin %s removed", id);
+            return true;
+        }
+    }
+
+    /** Builds the next generation from the database's state and swaps it in; the caller holds {@code changes}. */
+    private void rebuild() {
+        Map<String, PluginState> states = states();
+        PluginRegistry.Builder builder = PluginRegistry.builder()
+                .discover(application)
+                .contexts(contexts)
+                .onProblem(this::onProblem)
+                .enabledWhen(descriptor -> enabled(descriptor.id(), states));
+        for (Map.Entry<String, PluginJars.OpenJar> jar : installed.entrySet()) {
+            try {
+                builder.add(jar.getValue().newPlugin());
+            } catch (RuntimeException | LinkageError e) {
+                onProblem(new PluginProblem(jar.getKey(), "load", "cannot be created: " + e, e));
+            }
+        }
+        PluginRegistry next = builder.build();
+        Generation previous = current;
+        current = new Generation(previous == null ? 1 : previous.number() + 1, next);
+        failures.clear();
+        beingTurnedOff.clear();
+        if (previous != null) {
+            announce();
+            previous.registry().close();
+        }
+    }
+
+    /** Posts are rendered again with what runs now, then cached pages are dropped. */
+    private void announce() {
+        try {
+            changed.fire(new PluginsChanged(current.number()));
+        } finally {
+            pageCache.invalidateAll();
+        }
+    }
+
+    private void loadFolder() {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        List<Path> jars = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, "*.jar")) {
+            entries.forEach(jars::add);
+        } catch (IOException e) {
+            LOG.errorf(e, "Cannot list the plugins folder %s", folder);
+            return;
+        }
+        jars.sort(Comparator.comparing(Path::toString));
+        Set<Path> known = new java.util.HashSet<>();
+        installed.values().forEach(jar -> known.add(jar.jar()));
+        for (Path jar : jars) {
+            String name = jar.getFileName().toString();
+            if (known.contains(jar) || refusedJars.containsKey(name)) {
+                continue;
+            }
+            try {
+                PluginJars.OpenJar opened = PluginJars.open(jar, name, application);
+                String id = opened.descriptor().id();
+                if (isBuiltIn(id) || installed.containsKey(id)) {
+                    opened.close();
+                    refuse(name, "Plugin jar '" + name + "': the id '" + id + "' is already taken by "
+                            + (isBuiltIn(id) ? "a built-in plugin" : "another installed jar"));
+                    continue;
+                }
+                installed.put(id, opened);
+            } catch (PluginJars.PluginJarException e) {
+                refuse(name, e.getMessage());
+            }
+        }
+    }
+
+    private void refuse(String jarName, String reason) {
+        refusedJars.put(jarName, new RefusedJar(jarName, reason));
+        LOG.warn(reason);
+    }
+
+    private void checkIdIsFree(String id, String shown) throws PluginJars.PluginJarException {
+        if (isBuiltIn(id)) {
+            throw new PluginJars.PluginJarException("Plugin jar '" + shown + "': the id '" + id
+                    + "' belongs to a built-in plugin; give the plugin an id of its own", null);
+        }
+    }
+
+    /** Starts the plugin once with its real context and closes it, so a jar that cannot start is refused. */
+    private void tryStart(PluginJars.OpenJar jar, String shown) throws PluginJars.PluginJarException {
+        QuirePlugin plugin = jar.newPlugin();
+        try {
+            plugin.start(contexts.contextFor(jar.descriptor(), jar.loader()));
+        } catch (RuntimeException | LinkageError e) {
+            throw new PluginJars.PluginJarException("Plugin jar '" + shown + "': plugin '" + jar.descriptor().id()
+                    + "' failed to start (" + e + ")", e);
+        } finally {
+            try {
+                plugin.close();
+            } catch (RuntimeException | LinkageError ignored) {
+                // a failed start is the message worth giving
+            }
+        }
+    }
+
+    private static void moveInPlace(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private void onProblem(PluginProblem problem) {
+        LOG.warnf(problem.error(), "Plugin %s [%s]: %s", problem.plugin(), problem.stage(), problem.message());
+        Deque<Notice> kept = notices.computeIfAbsent(problem.plugin(), id -> new ArrayDeque<>());
+        synchronized (kept) {
+            kept.addFirst(new Notice(clock.instant(), problem.stage(), problem.message()));
+            while (kept.size() > NOTICES_KEPT) {
+                kept.removeLast();
+            }
+        }
+        if (!RUNNING_STAGES.contains(problem.stage())) {
+            return;
+        }
+        int count = failures.computeIfAbsent(problem.plugin(), id -> new AtomicInteger()).incrementAndGet();
+        if (count >= failureLimit && beingTurnedOff.add(problem.plugin())) {
+            String reason = "Turned off by Quire after " + count + " failures; the last, while "
+                    + problem.stage() + ": " + problem.message();
+            // Not on the rendering thread: the swap closes the plugin that is failing right now.
+            background.execute(() -> turnOff(problem.plugin(), reason));
+        }
+    }
+
+    private void turnOff(String id, String reason) {
+        try {
+            synchronized (changes) {
+                saveState(id, state -> {
+                    state.enabled = false;
+                    state.disabledReason = reason.length() > 2000 ? reason.substring(0, 1997) + "..." : reason;
+                });
+                rebuild();
+            }
+            LOG.errorf("Plugin %s: %s", id, reason);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Could not turn off failing plugin %s", id);
+        }
+    }
+
+    private PluginInfo info(PluginDescriptor descriptor, boolean running, Map<String, PluginState> states) {
+        String id = descriptor.id();
+        PluginState state = states.get(id);
+        Map<String, String> stored = state == null ? Map.of() : readSettings(state.settingsJson);
+        List<Setting> settings = descriptor.settings().stream()
+                .map(s -> new Setting(s.key(), s.type().name().toLowerCase(java.util.Locale.ROOT),
+                        stored.getOrDefault(s.key(), s.defaultValue()), s.defaultValue(), s.description(), s.choices()))
+                .toList();
+        PluginJars.OpenJar jar;
+        synchronized (changes) {
+            jar = installed.get(id);
+        }
+        Deque<Notice> kept = notices.getOrDefault(id, new ArrayDeque<>());
+        List<Notice> recent;
+        synchronized (kept) {
+            recent = List.copyOf(kept);
+        }
+        return new PluginInfo(id, descriptor.name(), descriptor.version(), descriptor.requiredApi().toString(),
+                jar == null, enabled(id, states), running, jar == null ? null : jar.jar().getFileName().toString(),
+                state == null ? null : state.disabledReason, settings, recent);
+    }
+
+    private boolean enabled(String id, Map<String, PluginState> states) {
+        PluginState state = states.get(id);
+        boolean installedJar;
+        synchronized (changes) {
+            installedJar = installed.containsKey(id);
+        }
+        return state == null ? !installedJar : state.enabled;
+    }
+
+    private boolean isBuiltIn(String id) {
+        for (ServiceLoader.Provider<QuirePlugin> provider : ServiceLoader.load(QuirePlugin.class, application)
+                .stream().toList()) {
+            try {
+                if (provider.get().descriptor().id().equals(id)) {
+                    return true;
+                }
+            } catch (RuntimeException | LinkageError | java.util.ServiceConfigurationError e) {
+                // a built-in that cannot load is reported by the registry
+            }
+        }
+        return false;
+    }
+
+    private void requireKnown(String id) {
+        if (plugin(id).isEmpty()) {
+            throw new java.util.NoSuchElementException("No plugin '" + id + "'");
+        }
+    }
+
+    private PluginDescriptor descriptorOf(String id) {
+        PluginRegistry registry = registry();
+        return registry.active().stream().map(ActivePlugin::descriptor).filter(d -> d.id().equals(id)).findFirst()
+                .or(() -> registry.disabled().stream().filter(d -> d.id().equals(id)).findFirst())
+                .orElseThrow(() -> new java.util.NoSuchElementException("No plugin '" + id + "'"));
+    }
+
+    /** A plugin instance that is never started, to check setting values (allowed before start). */
+    private QuirePlugin freshInstance(String id) {
+        synchronized (changes) {
+            PluginJars.OpenJar jar = installed.get(id);
+            if (jar != null) {
+                return jar.newPlugin();
+            }
+        }
+        for (ServiceLoader.Provider<QuirePlugin> provider : ServiceLoader.load(QuirePlugin.class, application)
+                .stream().toList()) {
+            QuirePlugin plugin = provider.get();
+            if (plugin.descriptor().id().equals(id)) {
+                return plugin;
+            }
+        }
+        throw new java.util.NoSuchElementException("No plugin '" + id + "'");
+    }
+
+    private Map<String, PluginState> states() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Map<String, PluginState> byId = new HashMap<>();
+            for (PluginState state : PluginState.<PluginState>listAll()) {
+                byId.put(state.pluginId, state);
+            }
+            return byId;
+        });
+    }
+
+    private void saveState(String id, java.util.function.Consumer<PluginState> change) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            PluginState state = PluginState.findById(id);
+            if (state == null) {
+                state = new PluginState();
+                state.pluginId = id;
+                state.enabled = !installed.containsKey(id);
+                state.settingsJson = "{}";
+            }
+            change.accept(state);
+            state.updatedAt = clock.instant();
+            state.persist();
+        });
+    }
+
+    private Map<String, String> readSettings(String settingsJson) {
+        try {
+            return new HashMap<>(json.readValue(settingsJson == null ? "{}" : settingsJson,
+                    new TypeReference<Map<String, String>>() {
+                    }));
+        } catch (IOException e) {
+            return new HashMap<>();
+        }
     }
 
     @PreDestroy
     void close() {
-        registry.close();
+        background.shutdownNow();
+        synchronized (changes) {
+            current.registry().close();
+            installed.values().forEach(PluginJars.OpenJar::close);
+        }
     }
 
-    private static void log(PluginProblem problem) {
-        LOG.warnf(problem.error(), "Plugin %s [%s]: %s", problem.plugin(), problem.stage(), problem.message());
+    /** Stops reading after {@code limit} bytes, so an endless upload cannot fill the disk. */
+    private static final class LimitedStream extends java.io.FilterInputStream {
+        private long left;
+
+        LimitedStream(InputStream in, long limit) {
+            super(in);
+            this.left = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int b = super.read();
+            if (b >= 0) {
+                left--;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int n = super.read(buffer, offset, (int) Math.min(length, left));
+            if (n > 0) {
+                left -= n;
+            }
+            return n;
+        }
     }
 }

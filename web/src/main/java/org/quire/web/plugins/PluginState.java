@@ -29,6 +29,10 @@ public class PluginState extends PanacheEntityBase {
     @Column(name = "settings_json", nullable = false)
     public String settingsJson;
 
+    /** Why Quire turned the plugin off (repeated failures); null when an administrator did, or it is on. */
+    @Column(name = "disabled_reason", length = 2000)
+    public String disabledReason;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 

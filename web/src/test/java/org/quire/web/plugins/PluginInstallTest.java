@@ -1,0 +1,255 @@
+package org.quire.web.plugins;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.quire.web.accounts.Role;
+import org.quire.web.accounts.TestAccounts;
+import org.quire.web.accounts.TestAccounts.Session;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * Plugins installed, turned on and off, configured and removed while the server runs, through the admin API: the
+ * example plugin's jar (plugins/examples/callouts, built by the reactor, not a dependency of web) changes a post
+ * and serves a route only while on, its settings show at once, and removing it deletes its jar so it can be
+ * installed again. Jars that are not plugins, reach into Quire's internals, need another API, fail to start or
+ * fail while rendering are refused or turned off with a message that says which and why.
+ */
+@QuarkusTest
+@TestProfile(PluginInstallTest.OwnPlugins.class)
+class PluginInstallTest {
+
+    static final Path PLUGINS = Path.of("target/test-plugins").toAbsolutePath();
+
+    /** A site and a plugins folder of its own, emptied before the application starts. */
+    public static class OwnPlugins implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            if (Files.exists(PLUGINS)) {
+                try (Stream<Path> files = Files.walk(PLUGINS)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return Map.of("quire.database.url", "jdbc:h2:mem:quire-plugins;DB_CLOSE_DELAY=-1",
+                    "quire.plugins.dir", PLUGINS.toString(),
+                    "quire.plugins.failure-limit", "3");
+        }
+    }
+
+    private static byte[] exampleJar() throws IOException {
+        String location = System.getProperty("quire.test.example-plugin-jar");
+        Path jar = location == null ? null : Path.of(location);
+        if (jar == null || !Files.isRegularFile(jar)) {
+            throw new IllegalStateException("The example plugin's jar '" + location + "' is missing: build it with"
+                    + " ./mvnw package -pl plugins/examples/callouts (./mvnw verify from the top builds it first)");
+        }
+        return Files.readAllBytes(jar);
+    }
+
+    private static Session admin() {
+        return TestAccounts.signedIn(Role.ADMINISTRATOR);
+    }
+
+    private static io.restassured.response.Response install(Session admin, String name, byte[] jar) {
+        return admin.given().multiPart("file", name, jar, "application/java-archive").post("/api/admin/plugins");
+    }
+
+    private static String publish(String markdown) {
+        Session author = TestAccounts.signedIn(Role.AUTHOR);
+        String title = "Plugin post " + UUID.randomUUID().toString().substring(0, 8);
+        long id = ((Number) author.given().contentType("application/json")
+                .body(Map.of("fields", Map.of("title", title, "body", markdown)))
+                .post("/api/admin/posts").then().statusCode(201).extract().path("id")).longValue();
+        author.given().post("/api/admin/posts/" + id + "/publish").then().statusCode(200);
+        return author.given().get("/api/admin/posts/" + id).then().extract().path("path");
+    }
+
+    private static Document page(String path) {
+        return Jsoup.parse(given().get(path).then().statusCode(200).extract().asString());
+    }
+
+    @Test
+    void theExamplePluginIsInstalledEnabledConfiguredDisabledRemovedAndInstalledAgain() throws Exception {
+        Session admin = admin();
+        String post = publish("Before.\n\n> [!TIP]\n> Restart nothing.\n");
+
+        install(admin, "quire-example-callouts.jar", exampleJar()).then().statusCode(201)
+                .body("id", equalTo("callouts")).body("builtIn", equalTo(false)).body("enabled", equalTo(false))
+                .body("jar", equalTo("callouts.jar"));
+        assertThat(PLUGINS.resolve("callouts.jar")).exists();
+        assertThat(page(post).select("div.callout")).as("installed plugins start turned off").isEmpty();
+        given().get("/callouts/").then().statusCode(404);
+
+        admin.given().post("/api/admin/plugins/callouts/enable").then().statusCode(200)
+                .body("enabled", equalTo(true)).body("running", equalTo(true));
+        assertThat(page(post).select("div.callout.callout-tip > p.callout-title").text()).isEqualTo("Tip");
+        assertThat(page(post).select("div.callout-tip").text()).contains("Restart nothing.");
+        given().get("/callouts/").then().statusCode(200).body(containsString("[!TIP]"));
+
+        admin.given().contentType("application/json").body(Map.of("label-tip", "Astuce"))
+                .put("/api/admin/plugins/callouts/settings").then().statusCode(200)
+                .body("settings.find { it.key == 'label-tip' }.value", equalTo("Astuce"));
+        assertThat(page(post).select("p.callout-title").text()).isEqualTo("Astuce");
+        given().get("/callouts/").then().statusCode(200).body(containsString("Astuce"));
+        admin.given().contentType("application/json").body(Map.of("label-tip", " "))
+                .put("/api/admin/plugins/callouts/settings").then().statusCode(400)
+                .body("error", containsString("label-tip"));
+        admin.given().contentType("application/json").body(Map.of("colour", "red"))
+                .put("/api/admin/plugins/callouts/settings").then().statusCode(400)
+                .body("error", containsString("no setting 'colour'"));
+
+        admin.given().post("/api/admin/plugins/callouts/disable").then().statusCode(200)
+                .body("enabled", equalTo(false)).body("running", equalTo(false));
+        assertThat(page(post).select("div.callout")).isEmpty();
+        assertThat(page(post).select("blockquote").text()).contains("Restart nothing.");
+        given().get("/callouts/").then().statusCode(404);
+
+        admin.given().post("/api/admin/plugins/callouts/enable").then().statusCode(200);
+        assertThat(page(post).select("p.callout-title").text()).as("settings kept while off").isEqualTo("Astuce");
+
+        admin.given().delete("/api/admin/plugins/callouts").then().statusCode(204);
+        assertThat(PLUGINS.resolve("callouts.jar")).doesNotExist();
+        admin.given().get("/api/admin/plugins/callouts").then().statusCode(404);
+        assertThat(page(post).select("div.callout")).isEmpty();
+        given().get("/callouts/").then().statusCode(404);
+
+        install(admin, "callouts-again.jar", exampleJar()).then().statusCode(201).body("enabled", equalTo(false));
+        admin.given().post("/api/admin/plugins/callouts/enable").then().statusCode(200);
+        assertThat(page(post).select("p.callout-title").text()).as("a removed plugin's settings go with it")
+                .isEqualTo("Tip");
+        admin.given().delete("/api/admin/plugins/callouts").then().statusCode(204);
+    }
+
+    @Test
+    void badJarsAreRefusedSayingWhichAndWhyAndNothingIsLeftBehind() throws Exception {
+        Session admin = admin();
+        install(admin, "notes.jar", "just text".getBytes()).then().statusCode(400)
+                .body("error", containsString("'notes.jar' is not a readable jar"));
+        install(admin, "empty.jar", new PluginJarBuilder().resource("readme.txt", "hi").build()).then().statusCode(400)
+                .body("error", containsString("'empty.jar' is not a Quire plugin"))
+                .body("error", containsString("META-INF/services/org.quire.api.QuirePlugin"));
+        install(admin, "evil.jar", PluginJarBuilder.withEntry("../../outside.txt", "x")).then().statusCode(400)
+                .body("error", containsString("'../../outside.txt' that points outside the jar"));
+        install(admin, "missing.jar", new PluginJarBuilder().service("com.example.Missing").build()).then()
+                .statusCode(400).body("error", containsString("cannot be loaded"))
+                .body("error", containsString("com.example.Missing"));
+
+        // Compiled against the web application, but at run time the plugin sees only the API.
+        byte[] nosy = new PluginJarBuilder().compileAgainst(Path.of("target/classes"))
+                .source("com.example.Nosy", plugin("Nosy", "nosy", "[1.0,2.0)",
+                        "org.quire.web.plugins.PluginRuntime.externalJarsSupported();"))
+                .service("com.example.Nosy").build();
+        install(admin, "nosy.jar", nosy).then().statusCode(400)
+                .body("error", containsString("'nosy.jar'")).body("error", containsString("failed to start"))
+                .body("error", containsString("org/quire/web/plugins/PluginRuntime"));
+
+        byte[] future = new PluginJarBuilder().source("com.example.Future", plugin("Future", "future", "[2.0,3.0)", ""))
+                .service("com.example.Future").build();
+        install(admin, "future.jar", future).then().statusCode(400)
+                .body("error", containsString("requires plugin API [2.0,3.0)"));
+
+        byte[] taken = new PluginJarBuilder().source("com.example.Images", plugin("Images", "images", "[1.0,2.0)", ""))
+                .service("com.example.Images").build();
+        install(admin, "images.jar", taken).then().statusCode(400)
+                .body("error", containsString("belongs to a built-in plugin"));
+
+        try (Stream<Path> left = Files.list(PLUGINS)) {
+            assertThat(left.map(p -> p.getFileName().toString())).as("nothing left in the plugins folder")
+                    .noneMatch(name -> name.endsWith(".jar") || name.endsWith(".part"));
+        }
+        admin.given().delete("/api/admin/plugins/images").then().statusCode(409)
+                .body("error", containsString("built in"));
+        TestAccounts.signedIn(Role.EDITOR).given().get("/api/admin/plugins").then().statusCode(403);
+    }
+
+    @Test
+    void aPluginThatKeepsFailingIsSkippedThenTurnedOffWithTheReasonShown() throws Exception {
+        Session admin = admin();
+        byte[] faulty = new PluginJarBuilder()
+                .source("com.example.Faulty", """
+                        package com.example;
+
+                        import java.util.List;
+                        import org.quire.api.*;
+
+                        public final class Faulty implements QuirePlugin {
+                            @Override
+                            public PluginDescriptor descriptor() {
+                                return PluginDescriptor.builder("faulty").name("Faulty").version("0.1")
+                                        .requiredApi("[1.0,2.0)").build();
+                            }
+
+                            @Override
+                            public List<DocumentTransform> documentTransforms() {
+                                return List.of(new DocumentTransform() {
+                                    @Override
+                                    public String transformHtml(String html, TransformContext context) {
+                                        throw new IllegalStateException("faulty cannot cope");
+                                    }
+                                });
+                            }
+                        }
+                        """)
+                .service("com.example.Faulty").build();
+        install(admin, "faulty.jar", faulty).then().statusCode(201);
+        admin.given().post("/api/admin/plugins/faulty/enable").then().statusCode(200).body("running", equalTo(true));
+
+        Session author = TestAccounts.signedIn(Role.AUTHOR);
+        for (int i = 0; i < 3; i++) {
+            // The failing plugin is skipped: the text still renders.
+            author.given().contentType("application/json").body(Map.of("source", "---\ntitle: Try " + i
+                    + "\n---\nStill *here* " + i + ".\n")).post("/api/admin/posts/preview").then().statusCode(200)
+                    .body(containsString("<em>here</em>"));
+        }
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (Boolean.TRUE.equals(admin.given().get("/api/admin/plugins/faulty").then().extract().path("running"))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        admin.given().get("/api/admin/plugins/faulty").then().statusCode(200)
+                .body("enabled", equalTo(false)).body("running", equalTo(false))
+                .body("disabledReason", containsString("Turned off by Quire after 3 failures"))
+                .body("disabledReason", containsString("faulty cannot cope"))
+                .body("notices[0].stage", equalTo("render"));
+        admin.given().delete("/api/admin/plugins/faulty").then().statusCode(204);
+    }
+
+    /** A minimal plugin class whose start runs {@code onStart}. */
+    private static String plugin(String className, String id, String api, String onStart) {
+        return """
+                package com.example;
+
+                import org.quire.api.*;
+
+                public final class %s implements QuirePlugin {
+                    @Override
+                    public PluginDescriptor descriptor() {
+                        return PluginDescriptor.builder("%s").name("%s").version("1.0").requiredApi("%s").build();
+                    }
+
+                    @Override
+                    public void start(PluginContext context) {
+                        %s
+                    }
+                }
+                """.formatted(className, id, className, api, onStart);
+    }
+}
