@@ -46,7 +46,8 @@ public class AdminChrome {
     public record Chrome(String lang, String name, String handle, String role, String csrf, String section,
                          boolean mayReview,
                          boolean mayUpload, boolean mayPublish, boolean mayManageTags, boolean mayManageUsers,
-                         boolean mayManageSettings, boolean mayImport, long awaitingReview) {
+                         boolean mayManageSettings, boolean mayImport, boolean mayManagePlugins,
+                         long awaitingReview) {
 
         public boolean isSection(String name) {
             return name.equals(section);
@@ -63,7 +64,8 @@ public class AdminChrome {
                 currentUser.role().id(), currentUser.session() == null ? "" : currentUser.session().csrfToken, section,
                 reviewer, currentUser.may(Permission.UPLOAD_MEDIA), currentUser.may(Permission.PUBLISH_OWN_POSTS),
                 currentUser.may(Permission.MANAGE_TAGS), currentUser.may(Permission.MANAGE_USERS),
-                currentUser.may(Permission.MANAGE_SETTINGS), currentUser.may(Permission.IMPORT_EXPORT), awaiting);
+                currentUser.may(Permission.MANAGE_SETTINGS), currentUser.may(Permission.IMPORT_EXPORT),
+                currentUser.may(Permission.MANAGE_PLUGINS), awaiting);
     }
 
     /** The admin's words in the reader's language, for messages made in Java. */

@@ -296,4 +296,26 @@ public interface AdminText {
     @Message("Done: {imported} new, {updated} updated, {unchanged} unchanged, {failed} failed.") String importDone(long imported, long updated, long unchanged, long failed);
     @Message("Posts that are new, changed or have something to report") String importReport();
     @Message("Import another site") String importAnother();
+
+    // ---- plugins
+    @Message("Plugins") String plugins();
+    @Message("Built in") String builtIn();
+    @Message("Installed") String installedPlugin();
+    @Message("On") String pluginOn();
+    @Message("Off") String pluginOff();
+    @Message("Turn on") String turnOn();
+    @Message("Turn off") String turnOff();
+    @Message("Remove") String removePlugin();
+    @Message("Install or upgrade a plugin") String installPlugin();
+    @Message("A plugin jar built against plugin API {version}. A new plugin starts turned off; a jar with the id of an installed plugin upgrades it.") String installHint(String version);
+    @Message("Plugin jar") String pluginJar();
+    @Message("Install") String install();
+    @Message("This Quire runs as a native executable, which cannot load plugin jars: only the built-in plugins run here. Use the JVM build to install plugins.") String nativeNoJars();
+    @Message("Jars in the plugins folder that could not be loaded") String refusedJars();
+    @Message("Recent failures") String recentFailures();
+    @Message("Save plugin settings") String savePluginSettings();
+    @Message("yes") String yes();
+    @Message("no") String no();
+    @Message("{#when what}{#is 'installed'}Plugin {id} installed; turn it on to use it.{#is 'enabled'}Plugin {id} is on.{#is 'disabled'}Plugin {id} is off.{#is 'removed'}Plugin {id} removed, with its jar and settings.{#is 'configured'}Settings of {id} saved.{#else}Done.{/when}")
+    String pluginDone(String what, String id);
 }

@@ -464,8 +464,9 @@ public class PostService {
      */
     /**
      * Renders every post's stored HTML again with the engine as it is now, after plugins were turned on or off or
-     * reconfigured. Each post keeps its trust level, address, dates and revisions: only what rendering gives
-     * changes, so no content event is raised. A post that fails to render keeps its HTML and is logged.
+     * reconfigured. Only what rendering gives is written, by a bulk update that leaves the post's version alone (an
+     * editor open on it saves without a false conflict) and skips a post saved meanwhile (that save rendered with the
+     * new plugins already). A post that fails to render keeps its HTML and is logged.
      *
      * @return how many posts were rendered
      */
@@ -482,10 +483,8 @@ public class PostService {
                 ZoneId zone = ZoneId.of(site.timeZone);
                 int done = 0;
                 for (Long id : batch) {
-                    Post post = Post.findById(id);
                     try {
-                        rerender(post, engine, zone);
-                        done++;
+                        done += rerender(Post.findById(id), engine, zone);
                     } catch (RuntimeException e) {
                         org.jboss.logging.Logger.getLogger(PostService.class).warnf(e,
                                 "Post %d keeps its HTML: it could not be rendered again", id);
@@ -504,16 +503,19 @@ public class PostService {
                 count, (System.nanoTime() - started) / 1_000_000);
     }
 
-    private void rerender(Post post, ContentEngine engine, ZoneId zone) {
+    private int rerender(Post post, ContentEngine engine, ZoneId zone) {
         PostReader.Read read = engine.read(new PostSource("post.md", post.source));
         RenderedDocument rendered = engine.render(new PostSource(fileNameFor(post, read.metadata(), zone), post.source),
                 post.trustedHtml ? RenderOptions.trusted() : RenderOptions.untrusted());
-        post.html = rendered.html();
-        post.excerptHtml = rendered.excerptHtml();
-        post.excerptText = rendered.excerptText();
-        post.tocJson = toJson(rendered.tableOfContents());
-        post.wordCount = rendered.words();
-        post.readingMinutes = rendered.readingMinutes();
+        Post.getEntityManager().detach(post);
+        return Post.getEntityManager().createQuery("update Post p set p.html = :html, p.excerptHtml = :excerptHtml,"
+                        + " p.excerptText = :excerptText, p.tocJson = :toc, p.wordCount = :words,"
+                        + " p.readingMinutes = :minutes where p.id = :id and p.version = :version")
+                .setParameter("html", rendered.html()).setParameter("excerptHtml", rendered.excerptHtml())
+                .setParameter("excerptText", rendered.excerptText())
+                .setParameter("toc", toJson(rendered.tableOfContents())).setParameter("words", rendered.words())
+                .setParameter("minutes", rendered.readingMinutes()).setParameter("id", post.id)
+                .setParameter("version", post.version).executeUpdate();
     }
 
     public int repathAll() {

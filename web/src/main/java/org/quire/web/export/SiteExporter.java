@@ -188,6 +188,9 @@ public class SiteExporter {
     private int copyMedia(Path folder) {
         List<MediaFile> files = QuarkusTransaction.requiringNew().call(() -> MediaFile.<MediaFile>listAll());
         for (MediaFile file : files) {
+            if (MediaStore.isPrivate(file.path)) {
+                continue;
+            }
             try {
                 Path target = fileFor(folder, "/media/" + file.path);
                 if (target != null) {

@@ -24,8 +24,8 @@ public class MediaResource {
     @Path("{path: .+}")
     public Response get(@PathParam("path") String path, @HeaderParam("If-None-Match") String ifNoneMatch)
             throws IOException {
-        if (path.startsWith("_images/")) {
-            // The images plugin's records of what it made: its own bookkeeping, not part of the site.
+        if (MediaStore.isPrivate(path)) {
+            // The images plugin's records, installed plugin jars: Quire's own bookkeeping, not part of the site.
             throw new NotFoundException("No media at " + path);
         }
         MediaFile file;

@@ -57,6 +57,14 @@ public class MediaStore {
         this.incoming = Path.of(dataDir).toAbsolutePath().normalize().resolve("media").resolve("incoming");
     }
 
+    /** Where installed plugin jars are kept, so every instance finds them. */
+    public static final String PLUGIN_JARS = "_plugins/";
+
+    /** Files kept in the store that are not part of the site: never served, listed or exported. */
+    public static boolean isPrivate(String path) {
+        return path.startsWith("_images/") || path.startsWith(PLUGIN_JARS);
+    }
+
     /**
      * @throws IllegalArgumentException naming the path and what is accepted
      */

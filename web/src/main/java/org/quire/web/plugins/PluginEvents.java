@@ -72,17 +72,6 @@ public class PluginEvents {
         return site.postBySlug(post.slug).orElseThrow();
     }
 
-    /** Delivers an event the host raises itself (settings changed) to the running plugins, off the caller's thread. */
-    public void publish(SiteEvent event) {
-        delivery.execute(() -> {
-            try {
-                plugins.registry().dispatch(event);
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "Could not deliver %s to plugins", event);
-            }
-        });
-    }
-
     /** Waits until every event so far has been delivered; for tests and orderly shutdown. */
     public void drain() throws InterruptedException {
         try {

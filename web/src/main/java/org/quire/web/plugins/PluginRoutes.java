@@ -63,7 +63,8 @@ public class PluginRoutes {
                 String pattern = route.pattern();
                 String problem = shadowProblem(pattern);
                 if (problem != null) {
-                    registry.report(new PluginProblem(plugin.id(), "route", "route " + pattern
+                    // "mount", not "route": a refused pattern is not a failure of the running plugin.
+                    registry.report(new PluginProblem(plugin.id(), "mount", "route " + pattern
                             + " is not served: " + problem, null));
                     continue;
                 }

@@ -39,9 +39,12 @@ import org.jboss.logging.Logger;
 import org.quire.api.PluginDescriptor;
 import org.quire.api.QuirePlugin;
 import org.quire.api.SettingDefinition;
+import org.quire.api.SiteEvent;
 import org.quire.core.plugin.ActivePlugin;
 import org.quire.core.plugin.PluginProblem;
 import org.quire.core.plugin.PluginRegistry;
+import org.quire.web.cluster.ClusterSignals;
+import org.quire.web.media.MediaStore;
 import org.quire.web.publicsite.PageCache;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -91,6 +94,10 @@ public class PluginRuntime {
     public record RefusedJar(String jar, String reason) {
     }
 
+    /** A refused jar as it was on disk: looked at again once it changes (it may have been half copied). */
+    private record Refusal(RefusedJar refused, long size, long modified) {
+    }
+
     /** What the registry runs now, and its number (which goes up with every change). */
     private record Generation(long number, PluginRegistry registry) {
     }
@@ -105,7 +112,7 @@ public class PluginRuntime {
     private final Object changes = new Object();
     /** Installed jars by plugin id, in the order they were found. */
     private final Map<String, PluginJars.OpenJar> installed = new LinkedHashMap<>();
-    private final Map<String, RefusedJar> refusedJars = new TreeMap<>();
+    private final Map<String, Refusal> refusedJars = new TreeMap<>();
     private final Map<String, Deque<Notice>> notices = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
     private final Set<String> beingTurnedOff = ConcurrentHashMap.newKeySet();
@@ -115,17 +122,28 @@ public class PluginRuntime {
         return thread;
     });
     private volatile Generation current;
+    /** At start the store only adds jars: one found here alone may just have been dropped in, not removed elsewhere. */
+    private boolean firstFetchDone;
+
+    /** Payloads of the PLUGINS signal: look at the jars and state again, or one plugin's settings changed. */
+    private static final String REBUILD = "rebuild";
+    private static final String SETTINGS = "settings:";
 
     private final jakarta.enterprise.event.Event<PluginsChanged> changed;
+    private final ClusterSignals cluster;
+    private final MediaStore media;
 
     @Inject
     public PluginRuntime(HostContexts contexts, PageCache pageCache, ObjectMapper json, Clock clock,
-                         jakarta.enterprise.event.Event<PluginsChanged> changed,
+                         jakarta.enterprise.event.Event<PluginsChanged> changed, ClusterSignals cluster,
+                         MediaStore media,
                          @ConfigProperty(name = "quire.data-dir") String dataDir,
                          @ConfigProperty(name = "quire.plugins.dir") Optional<String> pluginsDir,
                          @ConfigProperty(name = "quire.plugins.failure-limit", defaultValue = "5") int failureLimit) {
         this.contexts = contexts;
         this.changed = changed;
+        this.cluster = cluster;
+        this.media = media;
         this.pageCache = pageCache;
         this.json = json;
         this.clock = clock;
@@ -133,10 +151,13 @@ public class PluginRuntime {
         this.failureLimit = Math.max(1, failureLimit);
         synchronized (changes) {
             if (externalJarsSupported()) {
+                fetchSharedJars();
                 loadFolder();
+                shareLocalJars();
             }
             rebuild();
         }
+        cluster.onSignal(ClusterSignals.Kind.PLUGINS, this::changedElsewhere);
         for (ActivePlugin plugin : active()) {
             LOG.infof("Plugin %s %s started", plugin.id(), plugin.descriptor().version());
         }
@@ -170,7 +191,7 @@ public class PluginRuntime {
 
     public List<RefusedJar> refusedJars() {
         synchronized (changes) {
-            return List.copyOf(refusedJars.values());
+            return refusedJars.values().stream().map(Refusal::refused).toList();
         }
     }
 
@@ -184,6 +205,12 @@ public class PluginRuntime {
         }
         for (PluginDescriptor descriptor : registry.disabled()) {
             all.put(descriptor.id(), info(descriptor, false, states));
+        }
+        // An installed plugin turned on whose start failed: listed, so it can be turned off or removed.
+        synchronized (changes) {
+            for (PluginJars.OpenJar jar : installed.values()) {
+                all.putIfAbsent(jar.descriptor().id(), info(jar.descriptor(), false, states));
+            }
         }
         return List.copyOf(all.values());
     }
@@ -201,7 +228,9 @@ public class PluginRuntime {
             int before = installed.size() + refusedJars.size();
             loadFolder();
             if (installed.size() + refusedJars.size() != before) {
+                shareLocalJars();
                 rebuild();
+                cluster.send(ClusterSignals.Kind.PLUGINS, REBUILD);
             }
         }
     }
@@ -238,16 +267,9 @@ public class PluginRuntime {
             }
             synchronized (changes) {
                 Path target = folder.resolve(id + ".jar");
-                PluginJars.OpenJar previous = installed.remove(id);
+                PluginJars.OpenJar previous = installed.get(id);
                 moveInPlace(upload, target);
-                PluginJars.OpenJar opened;
-                try {
-                    opened = PluginJars.open(target, target.getFileName().toString(), application);
-                } catch (PluginJars.PluginJarException e) {
-                    throw new IllegalStateException("The jar checked a moment ago cannot be opened again", e);
-                }
-                installed.put(id, opened);
-                refusedJars.remove(target.getFileName().toString());
+                PluginJars.OpenJar opened = PluginJars.open(target, target.getFileName().toString(), application);
                 QuarkusTransaction.requiringNew().run(() -> {
                     if (PluginState.findById(id) == null) {
                         PluginState state = new PluginState();
@@ -258,10 +280,24 @@ public class PluginRuntime {
                         state.persist();
                     }
                 });
-                rebuild();
+                installed.put(id, opened);
+                refusedJars.remove(target.getFileName().toString());
+                share(id, target);
+                try {
+                    rebuild();
+                    cluster.send(ClusterSignals.Kind.PLUGINS, REBUILD);
+                } finally {
+                    if (previous != null) {
+                        previous.close();
+                        if (!previous.jar().equals(target)) {
+                            // A jar dropped in under another name: left there, a restart would load it again.
+                            Files.deleteIfExists(previous.jar());
+                        }
+                    }
+                }
                 if (previous != null) {
-                    previous.close();
-                    LOG.infof("Plugin %s upgraded to %s from %s", id, opened.descriptor().version(), shown);
+                    LOG.infof("Plugin %s upgraded from %s to %s (%s)", id, previous.descriptor().version(),
+                            opened.descriptor().version(), shown);
                 } else {
                     LOG.infof("Plugin %s %s installed from %s (turned off until enabled)", id,
                             opened.descriptor().version(), shown);
@@ -283,6 +319,7 @@ public class PluginRuntime {
             });
             failures.remove(id);
             rebuild();
+            cluster.send(ClusterSignals.Kind.PLUGINS, REBUILD);
         }
         return plugin(id).orElseThrow();
     }
@@ -330,7 +367,10 @@ public class PluginRuntime {
                     throw new UncheckedIOException(e);
                 }
             });
+            // Told before posts are rendered again, so a plugin that caches what its settings give is current.
+            registry().dispatch(new SiteEvent.SettingsChanged(id));
             announce();
+            cluster.send(ClusterSignals.Kind.PLUGINS, SETTINGS + id);
         }
         return List.of();
     }
@@ -350,17 +390,23 @@ public class PluginRuntime {
                     throw new IllegalStateException("Plugin '" + id + "' is built in: turn it off instead;"
                             + " only installed plugins can be removed");
                 }
-                String refusedName = id + ".jar";
-                if (refusedJars.remove(refusedName) != null) {
-                    Files.deleteIfExists(folder.resolve(refusedName));
-                    return true;
+                for (String name : List.of(id, id + ".jar")) {
+                    if (refusedJars.remove(name) != null) {
+                        Files.deleteIfExists(folder.resolve(name));
+                        return true;
+                    }
                 }
                 return false;
             }
-            rebuild();
-            jar.close();
-            Files.deleteIfExists(jar.jar());
-            QuarkusTransaction.requiringNew().run(() -> PluginState.deleteById(id));
+            try {
+                rebuild();
+            } finally {
+                jar.close();
+                Files.deleteIfExists(jar.jar());
+                media.delete(MediaStore.PLUGIN_JARS + id + ".jar");
+                QuarkusTransaction.requiringNew().run(() -> PluginState.deleteById(id));
+                cluster.send(ClusterSignals.Kind.PLUGINS, REBUILD);
+            }
             notices.remove(id);
             failures.remove(id);
             LOG.infof("Plugin %s removed", id);
@@ -370,27 +416,157 @@ public class PluginRuntime {
 
     /** Builds the next generation from the database's state and swaps it in; the caller holds {@code changes}. */
     private void rebuild() {
+        rebuild(true);
+    }
+
+    /**
+     * @param here whether the change was made on this instance, which renders the posts again; another instance
+     *             only follows (the posts' HTML is in the shared database already)
+     */
+    private void rebuild(boolean here) {
         Map<String, PluginState> states = states();
+        long number = current == null ? 1 : current.number() + 1;
         PluginRegistry.Builder builder = PluginRegistry.builder()
                 .discover(application)
                 .contexts(contexts)
-                .onProblem(this::onProblem)
+                .onProblem(problem -> onProblem(problem, number))
                 .enabledWhen(descriptor -> enabled(descriptor.id(), states));
         for (Map.Entry<String, PluginJars.OpenJar> jar : installed.entrySet()) {
             try {
                 builder.add(jar.getValue().newPlugin());
             } catch (RuntimeException | LinkageError e) {
-                onProblem(new PluginProblem(jar.getKey(), "load", "cannot be created: " + e, e));
+                onProblem(new PluginProblem(jar.getKey(), "load", "cannot be created: " + e, e), number);
             }
         }
         PluginRegistry next = builder.build();
         Generation previous = current;
-        current = new Generation(previous == null ? 1 : previous.number() + 1, next);
+        current = new Generation(number, next);
         failures.clear();
         beingTurnedOff.clear();
         if (previous != null) {
-            announce();
-            previous.registry().close();
+            try {
+                if (here) {
+                    announce();
+                } else {
+                    pageCache.invalidateAllHere();
+                }
+            } finally {
+                previous.registry().close();
+            }
+        }
+    }
+
+    /** Another instance changed the plugins: take its jars and state, or tell a plugin its settings changed. */
+    private void changedElsewhere(String payload) {
+        synchronized (changes) {
+            if (payload.startsWith(SETTINGS)) {
+                registry().dispatch(new SiteEvent.SettingsChanged(payload.substring(SETTINGS.length())));
+                pageCache.invalidateAllHere();
+                return;
+            }
+            if (externalJarsSupported()) {
+                List<PluginJars.OpenJar> replaced = fetchSharedJars();
+                try {
+                    rebuild(false);
+                } finally {
+                    replaced.forEach(PluginJars.OpenJar::close);
+                }
+            } else {
+                rebuild(false);
+            }
+        }
+    }
+
+    /**
+     * Makes the plugins folder hold the jars kept in the shared media store ({@code _plugins/}): writes the ones
+     * missing or different here, and forgets installed jars the store no longer has (removed on another instance).
+     *
+     * @return the jars replaced or removed, to close once the next generation runs
+     */
+    private List<PluginJars.OpenJar> fetchSharedJars() {
+        List<PluginJars.OpenJar> replaced = new ArrayList<>();
+        try {
+            Files.createDirectories(folder);
+            Map<String, String> sharedHashes = new HashMap<>();
+            for (org.quire.api.MediaItem item : media.list(MediaStore.PLUGIN_JARS)) {
+                String name = item.path().substring(MediaStore.PLUGIN_JARS.length());
+                if (!name.endsWith(".jar") || name.contains("/")) {
+                    continue;
+                }
+                String id = name.substring(0, name.length() - ".jar".length());
+                org.quire.web.media.MediaFile file = media.find(item.path()).orElse(null);
+                if (file == null) {
+                    continue;
+                }
+                sharedHashes.put(id, file.sha256);
+                PluginJars.OpenJar local = installed.get(id);
+                if (local != null && file.sha256.equals(sha256(local.jar()))) {
+                    continue;
+                }
+                Path target = folder.resolve(id + ".jar");
+                Path part = folder.resolve(".fetch-" + UUID.randomUUID() + ".part");
+                try (InputStream in = media.open(file)) {
+                    Files.copy(in, part);
+                }
+                moveInPlace(part, target);
+                try {
+                    PluginJars.OpenJar opened = PluginJars.open(target, target.getFileName().toString(), application);
+                    PluginJars.OpenJar previous = installed.put(id, opened);
+                    if (previous != null) {
+                        replaced.add(previous);
+                    }
+                    refusedJars.remove(target.getFileName().toString());
+                } catch (PluginJars.PluginJarException e) {
+                    refuse(target.getFileName().toString(), e.getMessage());
+                }
+            }
+            if (!firstFetchDone) {
+                firstFetchDone = true;
+                return replaced;
+            }
+            for (String id : List.copyOf(installed.keySet())) {
+                if (!sharedHashes.containsKey(id)) {
+                    PluginJars.OpenJar gone = installed.remove(id);
+                    Files.deleteIfExists(gone.jar());
+                    replaced.add(gone);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.errorf(e, "Could not fetch the plugin jars kept in the media store");
+        }
+        return replaced;
+    }
+
+    /** Keeps jars found only in this instance's folder (dropped there) in the shared store too. */
+    private void shareLocalJars() {
+        for (Map.Entry<String, PluginJars.OpenJar> jar : installed.entrySet()) {
+            try {
+                if (media.find(MediaStore.PLUGIN_JARS + jar.getKey() + ".jar").isEmpty()) {
+                    share(jar.getKey(), jar.getValue().jar());
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.errorf(e, "Could not keep plugin jar %s in the media store", jar.getValue().jar());
+            }
+        }
+    }
+
+    private void share(String id, Path jar) throws IOException {
+        try (InputStream in = Files.newInputStream(jar)) {
+            media.store(MediaStore.PLUGIN_JARS + id + ".jar", in, "application/java-archive",
+                    jar.getFileName().toString(), null);
+        }
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[65536];
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -419,9 +595,10 @@ public class PluginRuntime {
         installed.values().forEach(jar -> known.add(jar.jar()));
         for (Path jar : jars) {
             String name = jar.getFileName().toString();
-            if (known.contains(jar) || refusedJars.containsKey(name)) {
+            if (known.contains(jar) || unchangedSinceRefused(jar, refusedJars.get(name))) {
                 continue;
             }
+            refusedJars.remove(name);
             try {
                 PluginJars.OpenJar opened = PluginJars.open(jar, name, application);
                 String id = opened.descriptor().id();
@@ -439,8 +616,28 @@ public class PluginRuntime {
     }
 
     private void refuse(String jarName, String reason) {
-        refusedJars.put(jarName, new RefusedJar(jarName, reason));
+        Path jar = folder.resolve(jarName);
+        long size = -1;
+        long modified = -1;
+        try {
+            size = Files.size(jar);
+            modified = Files.getLastModifiedTime(jar).toMillis();
+        } catch (IOException e) {
+            // looked at again next time
+        }
+        refusedJars.put(jarName, new Refusal(new RefusedJar(jarName, reason), size, modified));
         LOG.warn(reason);
+    }
+
+    private static boolean unchangedSinceRefused(Path jar, Refusal refusal) {
+        if (refusal == null) {
+            return false;
+        }
+        try {
+            return Files.size(jar) == refusal.size() && Files.getLastModifiedTime(jar).toMillis() == refusal.modified();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private void checkIdIsFree(String id, String shown) throws PluginJars.PluginJarException {
@@ -475,7 +672,8 @@ public class PluginRuntime {
         }
     }
 
-    private void onProblem(PluginProblem problem) {
+    /** @param generation the generation whose plugin failed; only the running one's failures count */
+    private void onProblem(PluginProblem problem, long generation) {
         LOG.warnf(problem.error(), "Plugin %s [%s]: %s", problem.plugin(), problem.stage(), problem.message());
         Deque<Notice> kept = notices.computeIfAbsent(problem.plugin(), id -> new ArrayDeque<>());
         synchronized (kept) {
@@ -484,7 +682,8 @@ public class PluginRuntime {
                 kept.removeLast();
             }
         }
-        if (!RUNNING_STAGES.contains(problem.stage())) {
+        Generation running = current;
+        if (!RUNNING_STAGES.contains(problem.stage()) || running == null || running.number() != generation) {
             return;
         }
         int count = failures.computeIfAbsent(problem.plugin(), id -> new AtomicInteger()).incrementAndGet();
@@ -492,18 +691,22 @@ public class PluginRuntime {
             String reason = "Turned off by Quire after " + count + " failures; the last, while "
                     + problem.stage() + ": " + problem.message();
             // Not on the rendering thread: the swap closes the plugin that is failing right now.
-            background.execute(() -> turnOff(problem.plugin(), reason));
+            background.execute(() -> turnOff(problem.plugin(), reason, generation));
         }
     }
 
-    private void turnOff(String id, String reason) {
+    private void turnOff(String id, String reason, long generation) {
         try {
             synchronized (changes) {
+                if (current.number() != generation || plugin(id).isEmpty()) {
+                    return;
+                }
                 saveState(id, state -> {
                     state.enabled = false;
                     state.disabledReason = reason.length() > 2000 ? reason.substring(0, 1997) + "..." : reason;
                 });
                 rebuild();
+                cluster.send(ClusterSignals.Kind.PLUGINS, REBUILD);
             }
             LOG.errorf("Plugin %s: %s", id, reason);
         } catch (RuntimeException e) {

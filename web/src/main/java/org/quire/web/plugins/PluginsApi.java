@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -24,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.quire.api.ApiVersion;
-import org.quire.api.SiteEvent;
 import org.quire.web.accounts.Permission;
 import org.quire.web.accounts.Requires;
 import org.quire.web.content.ContentException;
@@ -46,19 +44,13 @@ public class PluginsApi {
     }
 
     @Inject
-    PluginRuntime runtime;
-
-    @Inject
-    PluginEvents events;
+    PluginAdministration plugins;
 
     @GET
     @Operation(summary = "Every plugin, built in or installed, with its state, settings and recent failures")
     public Overview list() {
+        PluginRuntime runtime = plugins.runtime();
         runtime.rescan();
-        return overview(runtime);
-    }
-
-    static Overview overview(PluginRuntime runtime) {
         return new Overview(ApiVersion.CURRENT.toString(), PluginRuntime.externalJarsSupported(),
                 runtime.folder().toString(), runtime.plugins(), runtime.refusedJars());
     }
@@ -67,7 +59,7 @@ public class PluginsApi {
     @Path("{id}")
     @Operation(summary = "One plugin")
     public PluginRuntime.PluginInfo get(@PathParam("id") String id) {
-        return runtime.plugin(id).orElseThrow(() -> notFound(id));
+        return plugins.get(id);
     }
 
     @POST
@@ -80,15 +72,7 @@ public class PluginsApi {
                     "Send the plugin jar as the multipart form field 'file'");
         }
         try (InputStream in = Files.newInputStream(file.uploadedFile())) {
-            return Response.status(Response.Status.CREATED).entity(install(runtime, in, file.fileName())).build();
-        }
-    }
-
-    static PluginRuntime.PluginInfo install(PluginRuntime runtime, InputStream jar, String fileName) throws IOException {
-        try {
-            return runtime.install(jar, fileName);
-        } catch (PluginJars.PluginJarException e) {
-            throw new ContentException(ContentException.Reason.INVALID, "file", e.getMessage());
+            return Response.status(Response.Status.CREATED).entity(plugins.install(in, file.fileName())).build();
         }
     }
 
@@ -96,22 +80,14 @@ public class PluginsApi {
     @Path("{id}/enable")
     @Operation(summary = "Turn a plugin on")
     public PluginRuntime.PluginInfo enable(@PathParam("id") String id) {
-        return setEnabled(id, true);
+        return plugins.setEnabled(id, true);
     }
 
     @POST
     @Path("{id}/disable")
     @Operation(summary = "Turn a plugin off")
     public PluginRuntime.PluginInfo disable(@PathParam("id") String id) {
-        return setEnabled(id, false);
-    }
-
-    private PluginRuntime.PluginInfo setEnabled(String id, boolean enabled) {
-        try {
-            return runtime.setEnabled(id, enabled);
-        } catch (NoSuchElementException e) {
-            throw notFound(id);
-        }
+        return plugins.setEnabled(id, false);
     }
 
     @PUT
@@ -123,44 +99,15 @@ public class PluginsApi {
             throw new ContentException(ContentException.Reason.INVALID, null,
                     "Send the settings to change as a JSON object of key to text");
         }
-        saveSettings(runtime, events, id, values);
-        return get(id);
-    }
-
-    static void saveSettings(PluginRuntime runtime, PluginEvents events, String id, Map<String, String> values) {
-        List<String> problems;
-        try {
-            problems = runtime.saveSettings(id, values);
-        } catch (NoSuchElementException e) {
-            throw notFound(id);
-        }
-        if (!problems.isEmpty()) {
-            throw new ContentException(ContentException.Reason.INVALID, "settings", String.join("; ", problems));
-        }
-        events.publish(new SiteEvent.SettingsChanged(id));
+        plugins.saveSettings(id, values);
+        return plugins.get(id);
     }
 
     @DELETE
     @Path("{id}")
     @Operation(summary = "Remove an installed plugin: it stops, and its jar, state and settings are deleted")
     public Response uninstall(@PathParam("id") String id) throws IOException {
-        uninstall(runtime, id);
+        plugins.uninstall(id);
         return Response.noContent().build();
-    }
-
-    static void uninstall(PluginRuntime runtime, String id) throws IOException {
-        boolean removed;
-        try {
-            removed = runtime.uninstall(id);
-        } catch (IllegalStateException e) {
-            throw new ContentException(ContentException.Reason.CONFLICT, null, e.getMessage());
-        }
-        if (!removed) {
-            throw notFound(id);
-        }
-    }
-
-    private static ContentException notFound(String id) {
-        return new ContentException(ContentException.Reason.NOT_FOUND, null, "No plugin '" + id + "'");
     }
 }

@@ -20,14 +20,19 @@ import java.util.zip.GZIPOutputStream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.quire.web.cluster.ClusterSignals;
 import org.quire.web.content.ContentChanged;
+
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * Rendered public pages in memory, bounded by count, each with its gzip form, ETag and Last-Modified, so a hit is
  * served without rendering or compressing. A content change drops exactly the pages that showed the changed post
- * (or the lists it belongs to), after the change commits.
+ * (or the lists it belongs to), after the change commits. Every drop is also sent to the other instances behind
+ * the load balancer ({@link ClusterSignals}), which drop the same pages from their own caches.
  */
 @ApplicationScoped
 public class PageCache {
@@ -40,8 +45,16 @@ public class PageCache {
                         Instant lastModified, String lastModifiedHeader, Set<String> dependencies, AtomicLong lastUsed) {
     }
 
+    private static final String DEPENDENCIES = "dependencies";
+    private static final String ALL = "all";
+    private static final String PATH = "path";
+    private static final String PREFIX = "prefix";
+
     private final Map<String, Entry> pages = new ConcurrentHashMap<>();
     private final int maxPages;
+
+    @Inject
+    ClusterSignals cluster;
 
     public PageCache(@ConfigProperty(name = "quire.cache.max-pages", defaultValue = "5000") int maxPages) {
         this.maxPages = maxPages;
@@ -74,23 +87,61 @@ public class PageCache {
         return pages.size();
     }
 
-    /** Drops every page that shows one of {@code dependencies}. */
+    /** Drops every page that shows one of {@code dependencies}, here and on the other instances. */
     public void invalidate(Set<String> dependencies) {
-        pages.values().removeIf(entry -> entry.dependencies().stream().anyMatch(dependencies::contains));
+        dropShowing(dependencies);
+        tellOthers(DEPENDENCIES, dependencies);
     }
 
+    /** Drops every page, here and on the other instances. */
     public void invalidateAll() {
+        pages.clear();
+        tellOthers(ALL, Set.of());
+    }
+
+    /** Drops every page of this instance only (another instance asked for it already). */
+    public void invalidateAllHere() {
         pages.clear();
     }
 
-    /** Drops one page by its site path. */
+    /** Drops one page by its site path, here and on the other instances. */
     public void invalidatePath(String path) {
         pages.remove(path);
+        tellOthers(PATH, Set.of(path));
     }
 
-    /** Drops every page whose site path starts with {@code prefix}. */
+    /** Drops every page whose site path starts with {@code prefix}, here and on the other instances. */
     public void invalidatePrefix(String prefix) {
+        dropPrefix(prefix);
+        tellOthers(PREFIX, Set.of(prefix));
+    }
+
+    private void dropShowing(Set<String> dependencies) {
+        pages.values().removeIf(entry -> entry.dependencies().stream().anyMatch(dependencies::contains));
+    }
+
+    private void dropPrefix(String prefix) {
         pages.keySet().removeIf(path -> path.startsWith(prefix));
+    }
+
+    /** The payload is the kind of drop on its first line, then one value per line (paths and keys have none). */
+    private void tellOthers(String kind, Set<String> values) {
+        cluster.send(ClusterSignals.Kind.PAGES, kind + (values.isEmpty() ? "" : "\n" + String.join("\n", values)));
+    }
+
+    void listen(@Observes StartupEvent start) {
+        cluster.onSignal(ClusterSignals.Kind.PAGES, this::dropAsToldByAnotherInstance);
+    }
+
+    private void dropAsToldByAnotherInstance(String payload) {
+        String[] lines = payload.split("\n");
+        Set<String> values = Set.of(java.util.Arrays.copyOfRange(lines, 1, lines.length));
+        switch (lines[0]) {
+            case ALL -> pages.clear();
+            case PATH -> values.forEach(pages::remove);
+            case PREFIX -> values.forEach(this::dropPrefix);
+            default -> dropShowing(values);
+        }
     }
 
     void onContentChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ContentChanged change) {

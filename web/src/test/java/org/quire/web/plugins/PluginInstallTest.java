@@ -181,6 +181,68 @@ class PluginInstallTest {
     }
 
     @Test
+    void aJarWithTheIdOfAnInstalledPluginUpgradesItKeepingItsStateAndSettings() throws Exception {
+        Session admin = admin();
+        String post = publish("Versions: VERSION.\n");
+        // Version 1 dropped into the folder under a name of its own, as an administrator may copy it there.
+        Files.createDirectories(PLUGINS);
+        Files.write(PLUGINS.resolve("stamp-1.0.0.jar"), stampJar("1.0.0", "one"));
+        admin.given().get("/api/admin/plugins").then().statusCode(200)
+                .body("plugins.find { it.id == 'stamp' }.version", equalTo("1.0.0"))
+                .body("plugins.find { it.id == 'stamp' }.enabled", equalTo(false));
+        admin.given().post("/api/admin/plugins/stamp/enable").then().statusCode(200);
+        admin.given().contentType("application/json").body(Map.of("suffix", "!"))
+                .put("/api/admin/plugins/stamp/settings").then().statusCode(200);
+        assertThat(page(post).select("article p, main p").text()).contains("Versions: one!.");
+
+        install(admin, "stamp-2.jar", stampJar("2.0.0", "two")).then().statusCode(201)
+                .body("version", equalTo("2.0.0")).body("enabled", equalTo(true)).body("running", equalTo(true))
+                .body("settings.find { it.key == 'suffix' }.value", equalTo("!"));
+        assertThat(page(post).select("article p, main p").text()).contains("Versions: two!.");
+        try (Stream<Path> jars = Files.list(PLUGINS)) {
+            assertThat(jars.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".jar")))
+                    .as("the old version's jar is gone, so a restart cannot bring it back").containsExactly("stamp.jar");
+        }
+        admin.given().delete("/api/admin/plugins/stamp").then().statusCode(204);
+    }
+
+    /** A plugin that replaces VERSION in posts with its own word and a suffix from its settings. */
+    private static byte[] stampJar(String version, String word) {
+        return new PluginJarBuilder().source("com.example.Stamp", """
+                package com.example;
+
+                import java.util.List;
+                import org.quire.api.*;
+
+                public final class Stamp implements QuirePlugin {
+                    private PluginContext context;
+
+                    @Override
+                    public PluginDescriptor descriptor() {
+                        return PluginDescriptor.builder("stamp").name("Stamp").version("%s").requiredApi("[1.0,2.0)")
+                                .setting(SettingDefinition.of("suffix", SettingType.STRING, "", "After the word"))
+                                .build();
+                    }
+
+                    @Override
+                    public void start(PluginContext context) {
+                        this.context = context;
+                    }
+
+                    @Override
+                    public List<DocumentTransform> documentTransforms() {
+                        return List.of(new DocumentTransform() {
+                            @Override
+                            public String transformHtml(String html, TransformContext ignored) {
+                                return html.replace("VERSION", "%s" + context.settings().get("suffix"));
+                            }
+                        });
+                    }
+                }
+                """.formatted(version, word)).service("com.example.Stamp").build();
+    }
+
+    @Test
     void aPluginThatKeepsFailingIsSkippedThenTurnedOffWithTheReasonShown() throws Exception {
         Session admin = admin();
         byte[] faulty = new PluginJarBuilder()
@@ -202,7 +264,10 @@ class PluginInstallTest {
                                 return List.of(new DocumentTransform() {
                                     @Override
                                     public String transformHtml(String html, TransformContext context) {
-                                        throw new IllegalStateException("faulty cannot cope");
+                                        if (html.contains("faulty-trigger")) {
+                                            throw new IllegalStateException("faulty cannot cope");
+                                        }
+                                        return html;
                                     }
                                 });
                             }
@@ -216,8 +281,12 @@ class PluginInstallTest {
         for (int i = 0; i < 3; i++) {
             // The failing plugin is skipped: the text still renders.
             author.given().contentType("application/json").body(Map.of("source", "---\ntitle: Try " + i
-                    + "\n---\nStill *here* " + i + ".\n")).post("/api/admin/posts/preview").then().statusCode(200)
-                    .body(containsString("<em>here</em>"));
+                    + "\n---\nStill *here*, faulty-trigger " + i + ".\n")).post("/api/admin/posts/preview").then()
+                    .statusCode(200).body(containsString("<em>here</em>"));
+            if (i == 0) {
+                admin.given().get("/api/admin/plugins/faulty").then().body("running", equalTo(true))
+                        .body("notices[0].message", containsString("faulty cannot cope"));
+            }
         }
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (Boolean.TRUE.equals(admin.given().get("/api/admin/plugins/faulty").then().extract().path("running"))
@@ -230,6 +299,50 @@ class PluginInstallTest {
                 .body("disabledReason", containsString("faulty cannot cope"))
                 .body("notices[0].stage", equalTo("render"));
         admin.given().delete("/api/admin/plugins/faulty").then().statusCode(204);
+    }
+
+    @Test
+    void thePluginsPageInstallsConfiguresTurnsOffAndRemovesWithAFormPerSetting() throws Exception {
+        Session admin = admin();
+        String post = publish("> [!NOTE]\n> From the page.\n");
+        String empty = admin.given().accept("text/html").get("/admin/plugins").then().statusCode(200).extract().asString();
+        assertThat(org.quire.web.publicsite.NuHtmlCheckerAccess.errors(empty)).as("Nu HTML Checker").isEmpty();
+        assertThat(empty).contains("id=\"plugin-images\"").contains("name=\"setting.widths\"")
+                .contains("name=\"setting.placeholder-colour\"").contains("<option value=\"true\" selected>");
+
+        // An upload form carries the CSRF token as its first field, as a browser sends it.
+        String installed = admin.givenWithoutCsrf().accept("text/html").multiPart("_csrf", admin.csrf())
+                .multiPart("file", "callouts.jar", exampleJar(), "application/java-archive")
+                .post("/admin/plugins/install").then().statusCode(200).extract().asString();
+        assertThat(installed).contains("Plugin callouts installed").contains("id=\"plugin-callouts\"")
+                .contains("name=\"setting.label-note\"");
+        assertThat(org.quire.web.publicsite.NuHtmlCheckerAccess.errors(installed)).isEmpty();
+
+        form(admin, "/admin/plugins/callouts/enable", Map.of()).then().statusCode(200);
+        form(admin, "/admin/plugins/callouts/settings", Map.of("setting.label-note", "Remarque")).then().statusCode(200)
+                .body(containsString("Settings of callouts saved"));
+        assertThat(page(post).select("p.callout-title").text()).isEqualTo("Remarque");
+        String refused = form(admin, "/admin/plugins/callouts/settings", Map.of("setting.label-note", ""))
+                .then().statusCode(400).extract().asString();
+        assertThat(Jsoup.parse(refused).select("[role=alert]").text()).contains("label-note");
+
+        form(admin, "/admin/plugins/callouts/disable", Map.of()).then().statusCode(200);
+        assertThat(page(post).select("div.callout")).isEmpty();
+        form(admin, "/admin/plugins/images/remove", Map.of()).then().statusCode(409);
+        form(admin, "/admin/plugins/callouts/remove", Map.of()).then().statusCode(200)
+                .body(containsString("Plugin callouts removed"));
+        assertThat(PLUGINS.resolve("callouts.jar")).doesNotExist();
+
+        String chinese = admin.given().accept("text/html").header("Accept-Language", "zh-CN").get("/admin/plugins")
+                .then().statusCode(200).extract().asString();
+        assertThat(chinese).contains("安装或升级插件");
+        TestAccounts.signedIn(Role.EDITOR).given().accept("text/html").get("/admin/plugins").then().statusCode(403);
+    }
+
+    private static io.restassured.response.Response form(Session session, String path, Map<String, ?> fields) {
+        return session.givenWithoutCsrf().accept("text/html")
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("_csrf", session.csrf())
+                .formParams(fields).post(path);
     }
 
     /** A minimal plugin class whose start runs {@code onStart}. */

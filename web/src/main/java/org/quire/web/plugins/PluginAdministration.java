@@ -1,0 +1,76 @@
+package org.quire.web.plugins;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.quire.web.content.ContentException;
+
+/**
+ * What an administrator can do to plugins, once for the admin API and the admin page: each runtime refusal becomes
+ * a {@link ContentException} (400 for a bad jar or setting, 404 for an unknown plugin, 409 for removing a built-in
+ * one).
+ */
+@ApplicationScoped
+public class PluginAdministration {
+
+    @Inject
+    PluginRuntime runtime;
+
+    public PluginRuntime runtime() {
+        return runtime;
+    }
+
+    public PluginRuntime.PluginInfo get(String id) {
+        return runtime.plugin(id).orElseThrow(() -> notFound(id));
+    }
+
+    public PluginRuntime.PluginInfo install(InputStream jar, String fileName) throws IOException {
+        try {
+            return runtime.install(jar, fileName);
+        } catch (PluginJars.PluginJarException e) {
+            throw new ContentException(ContentException.Reason.INVALID, "file", e.getMessage());
+        }
+    }
+
+    public PluginRuntime.PluginInfo setEnabled(String id, boolean enabled) {
+        try {
+            return runtime.setEnabled(id, enabled);
+        } catch (NoSuchElementException e) {
+            throw notFound(id);
+        }
+    }
+
+    public void saveSettings(String id, Map<String, String> values) {
+        List<String> problems;
+        try {
+            problems = runtime.saveSettings(id, values);
+        } catch (NoSuchElementException e) {
+            throw notFound(id);
+        }
+        if (!problems.isEmpty()) {
+            throw new ContentException(ContentException.Reason.INVALID, "settings", String.join("; ", problems));
+        }
+    }
+
+    public void uninstall(String id) throws IOException {
+        boolean removed;
+        try {
+            removed = runtime.uninstall(id);
+        } catch (IllegalStateException e) {
+            throw new ContentException(ContentException.Reason.CONFLICT, null, e.getMessage());
+        }
+        if (!removed) {
+            throw notFound(id);
+        }
+    }
+
+    private static ContentException notFound(String id) {
+        return new ContentException(ContentException.Reason.NOT_FOUND, null, "No plugin '" + id + "'");
+    }
+}
