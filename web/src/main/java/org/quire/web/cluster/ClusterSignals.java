@@ -2,9 +2,9 @@ package org.quire.web.cluster;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -23,15 +23,15 @@ import io.quarkus.scheduler.Scheduled;
  * shared database: a row per signal in {@code cluster_signal}, which every instance polls
  * ({@code quire.cluster.poll}, default 500 ms) for rows it did not write. This works alike on H2, PostgreSQL and
  * MySQL/MariaDB, needs no other server, and costs one indexed query per poll. Signals only ever say "drop this" or
- * "look again", so applying one twice is harmless; rows are read with a margin below the highest id seen, since
- * ids of concurrent inserts may commit out of order, and an id is applied once.
+ * "look again", so applying one twice would be harmless; rows newer than the highest id seen, or written in the last
+ * 30 s (ids of concurrent inserts may commit out of order), are read, and each is applied once.
  */
 @ApplicationScoped
 public class ClusterSignals {
 
     private static final Logger LOG = Logger.getLogger(ClusterSignals.class);
-    /** Inserts in flight at once, at most; a row below the highest seen by more than this has been read. */
-    private static final long MARGIN = 200;
+    /** How long a row is read again after it was written, for rows whose ids committed out of order. */
+    private static final Duration WINDOW = Duration.ofSeconds(30);
     private static final Duration KEPT = Duration.ofHours(1);
 
     /** What a signal is about; each kind has one receiver on every instance. */
@@ -44,7 +44,8 @@ public class ClusterSignals {
 
     private final String instance = UUID.randomUUID().toString();
     private final Map<Kind, Consumer<String>> receivers = new ConcurrentHashMap<>();
-    private final Set<Long> applied = ConcurrentHashMap.newKeySet();
+    /** Rows seen in the last two windows, by id, with their time. */
+    private final Map<Long, Instant> applied = new ConcurrentHashMap<>();
     private volatile long highest = -1;
     private volatile long lastCleanup;
 
@@ -91,20 +92,18 @@ public class ClusterSignals {
             return;
         }
         try {
-            if (highest < 0) {
-                highest = QuarkusTransaction.requiringNew().call(() -> {
-                    Long max = ClusterSignal.getEntityManager()
-                            .createQuery("select max(s.id) from ClusterSignal s", Long.class).getSingleResult();
-                    return max == null ? 0L : max;
-                });
-                return;
-            }
-            long low = Math.max(0, highest - MARGIN);
+            // Ids of concurrent inserts can commit out of order, so rows are read again for a while by their time
+            // as well; each is applied once. The window is wide enough for clocks a little apart.
+            Instant since = clock.instant().minus(WINDOW);
+            long low = highest;
             List<ClusterSignal> signals = QuarkusTransaction.requiringNew().call(() -> ClusterSignal
-                    .<ClusterSignal>find("id > ?1 and origin <> ?2 order by id", low, instance).list());
+                    .<ClusterSignal>find("id > ?1 or createdAt > ?2 order by id", low, since).list());
+            boolean first = highest < 0;
             for (ClusterSignal signal : signals) {
                 highest = Math.max(highest, signal.id);
-                if (!applied.add(signal.id)) {
+                // The first poll only learns what is there: this instance has just started, nothing to drop.
+                if (applied.putIfAbsent(signal.id, signal.createdAt) != null || first
+                        || signal.origin.equals(instance)) {
                     continue;
                 }
                 Consumer<String> receiver = receivers.get(Kind.valueOf(signal.kind));
@@ -116,8 +115,11 @@ public class ClusterSignals {
                     }
                 }
             }
-            long floor = Math.max(0, highest - MARGIN);
-            applied.removeIf(id -> id <= floor);
+            if (first && highest < 0) {
+                highest = 0;
+            }
+            Instant forget = clock.instant().minus(WINDOW.multipliedBy(2));
+            applied.values().removeIf(at -> at.isBefore(forget));
             cleanUpNowAndThen();
         } catch (RuntimeException e) {
             LOG.warnf("Could not read signals from other instances: %s", e.getMessage());

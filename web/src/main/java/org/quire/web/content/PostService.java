@@ -46,6 +46,10 @@ public class PostService {
     @Inject
     SiteEngine engines;
 
+    /** Render timings for Prometheus (/q/metrics): posts are rendered from Markdown when saved. */
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
     @Inject
     ObjectMapper json;
 
@@ -587,8 +591,11 @@ public class PostService {
         List<Account> writers = authorsAfter.isEmpty() ? post.authors : authorsAfter;
         // An import (no one saving) keeps the site's HTML as it was.
         boolean trusted = savedBy == null || trusts(savedBy) && writers.stream().allMatch(PostService::trusts);
+        long renderStarted = System.nanoTime();
         RenderedDocument rendered = engine.render(new PostSource(name, source),
                 trusted ? RenderOptions.trusted() : RenderOptions.untrusted());
+        metrics.timer("quire.post.render").record(System.nanoTime() - renderStarted,
+                java.util.concurrent.TimeUnit.NANOSECONDS);
         PostMetadata m = rendered.metadata();
 
         Post sameSlug = Post.findBySlug(m.slug()).orElse(null);

@@ -128,6 +128,8 @@ public class PluginRuntime {
     /** Payloads of the PLUGINS signal: look at the jars and state again, or one plugin's settings changed. */
     private static final String REBUILD = "rebuild";
     private static final String SETTINGS = "settings:";
+    /** Beside {@code _plugins/<id>.jar}: the plugin was removed, at the time the file holds. */
+    private static final String REMOVED = ".removed";
 
     private final jakarta.enterprise.event.Event<PluginsChanged> changed;
     private final ClusterSignals cluster;
@@ -398,14 +400,22 @@ public class PluginRuntime {
                 }
                 return false;
             }
-            try {
-                rebuild();
-            } finally {
-                jar.close();
-                Files.deleteIfExists(jar.jar());
+            // Each step on its own: one that fails must not keep the others (and the other instances) from it.
+            List<IOException> failed = new ArrayList<>();
+            step(failed, this::rebuild);
+            step(failed, jar::close);
+            step(failed, () -> Files.deleteIfExists(jar.jar()));
+            step(failed, () -> {
+                // A mark that it was removed, so an instance that was down and still has the jar drops it.
+                media.store(MediaStore.PLUGIN_JARS + id + REMOVED, new java.io.ByteArrayInputStream(
+                        clock.instant().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)), "text/plain",
+                        null, null);
                 media.delete(MediaStore.PLUGIN_JARS + id + ".jar");
-                QuarkusTransaction.requiringNew().run(() -> PluginState.deleteById(id));
-                cluster.send(ClusterSignals.Kind.PLUGINS, REBUILD);
+            });
+            step(failed, () -> QuarkusTransaction.requiringNew().run(() -> PluginState.deleteById(id)));
+            step(failed, () -> cluster.send(ClusterSignals.Kind.PLUGINS, REBUILD));
+            if (!failed.isEmpty()) {
+                throw failed.get(0);
             }
             notices.remove(id);
             failures.remove(id);
@@ -452,6 +462,43 @@ public class PluginRuntime {
                 }
             } finally {
                 previous.registry().close();
+            }
+        }
+    }
+
+    /**
+     * Now and then, makes sure this instance runs what the database and the store say, in case a signal from
+     * another instance was missed or could not be applied (the store did not answer, say).
+     */
+    @io.quarkus.scheduler.Scheduled(every = "${quire.plugins.reconcile:60s}", delayed = "60s",
+            concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
+    void reconcile() {
+        synchronized (changes) {
+            Map<String, PluginState> states = states();
+            PluginRegistry registry = registry();
+            java.util.Set<String> running = new java.util.HashSet<>();
+            registry.active().forEach(p -> running.add(p.id()));
+            java.util.Set<String> wanted = new java.util.HashSet<>();
+            registry.active().forEach(p -> {
+                if (enabled(p.id(), states)) {
+                    wanted.add(p.id());
+                }
+            });
+            registry.disabled().forEach(d -> {
+                if (enabled(d.id(), states)) {
+                    wanted.add(d.id());
+                }
+            });
+            // A plugin that is wanted but refused (its start fails) is not a reason to rebuild every minute.
+            registry.refused().forEach(p -> wanted.remove(p.plugin()));
+            java.util.Set<String> jarsBefore = new java.util.HashSet<>(installed.keySet());
+            List<PluginJars.OpenJar> replaced = externalJarsSupported() ? fetchSharedJars() : List.of();
+            if (!replaced.isEmpty() || !jarsBefore.equals(installed.keySet()) || !wanted.equals(running)) {
+                try {
+                    rebuild(false);
+                } finally {
+                    replaced.forEach(PluginJars.OpenJar::close);
+                }
             }
         }
     }
@@ -537,11 +584,24 @@ public class PluginRuntime {
         return replaced;
     }
 
-    /** Keeps jars found only in this instance's folder (dropped there) in the shared store too. */
+    /**
+     * Keeps jars found only in this instance's folder (dropped there) in the shared store too, unless the plugin was
+     * removed on another instance meanwhile: then its jar goes here too.
+     */
     private void shareLocalJars() {
-        for (Map.Entry<String, PluginJars.OpenJar> jar : installed.entrySet()) {
+        for (Map.Entry<String, PluginJars.OpenJar> jar : List.copyOf(installed.entrySet())) {
             try {
-                if (media.find(MediaStore.PLUGIN_JARS + jar.getKey() + ".jar").isEmpty()) {
+                if (media.find(MediaStore.PLUGIN_JARS + jar.getKey() + ".jar").isPresent()) {
+                    continue;
+                }
+                if (media.find(MediaStore.PLUGIN_JARS + jar.getKey() + REMOVED).isPresent()
+                        && Files.getLastModifiedTime(jar.getValue().jar()).toInstant().isBefore(
+                        media.find(MediaStore.PLUGIN_JARS + jar.getKey() + REMOVED).get().createdAt)) {
+                    installed.remove(jar.getKey());
+                    jar.getValue().close();
+                    Files.deleteIfExists(jar.getValue().jar());
+                    LOG.infof("Plugin %s was removed on another instance; its jar here is deleted", jar.getKey());
+                } else {
                     share(jar.getKey(), jar.getValue().jar());
                 }
             } catch (IOException | RuntimeException e) {
@@ -555,6 +615,7 @@ public class PluginRuntime {
             media.store(MediaStore.PLUGIN_JARS + id + ".jar", in, "application/java-archive",
                     jar.getFileName().toString(), null);
         }
+        media.delete(MediaStore.PLUGIN_JARS + id + REMOVED);
     }
 
     private static String sha256(Path file) throws IOException {
@@ -661,6 +722,20 @@ public class PluginRuntime {
             } catch (RuntimeException | LinkageError ignored) {
                 // a failed start is the message worth giving
             }
+        }
+    }
+
+    private interface Step {
+        void run() throws IOException;
+    }
+
+    private static void step(List<IOException> failed, Step step) {
+        try {
+            step.run();
+        } catch (IOException e) {
+            failed.add(e);
+        } catch (RuntimeException e) {
+            failed.add(new IOException(e.getMessage(), e));
         }
     }
 

@@ -52,6 +52,8 @@ public class PageCache {
 
     private final Map<String, Entry> pages = new ConcurrentHashMap<>();
     private final int maxPages;
+    /** Goes up with every drop, so a page rendered before a drop is not cached after it (see {@link #put}). */
+    private final AtomicLong drops = new AtomicLong();
 
     @Inject
     ClusterSignals cluster;
@@ -69,18 +71,45 @@ public class PageCache {
         return entry;
     }
 
+    /** Read before rendering a page, and given to {@link #put(String, RenderedPage, long)}. */
+    public long dropsSoFar() {
+        return drops.get();
+    }
+
+    /**
+     * Caches a page unless something was dropped since {@code dropsBeforeRendering}: the page may show what that
+     * drop was about (an edit committed while it rendered), and is then only served, not kept.
+     */
+    public Entry put(String path, RenderedPage page, long dropsBeforeRendering) {
+        Entry entry = entryOf(path, page);
+        if (drops.get() == dropsBeforeRendering) {
+            pages.put(path, entry);
+            if (drops.get() != dropsBeforeRendering) {
+                pages.remove(path, entry);
+            }
+            if (pages.size() > maxPages) {
+                evictLeastRecentlyUsed();
+            }
+        }
+        return entry;
+    }
+
     public Entry put(String path, RenderedPage page) {
-        byte[] body = page.body();
-        Instant lastModified = (page.lastModified() == null ? Instant.now() : page.lastModified())
-                .truncatedTo(ChronoUnit.SECONDS);
-        Entry entry = new Entry(path, page.contentType(), body, gzip(body), etag(body), lastModified,
-                DateTimeFormatter.RFC_1123_DATE_TIME.format(lastModified.atOffset(ZoneOffset.UTC)),
-                Set.copyOf(page.dependencies()), new AtomicLong(System.nanoTime()));
+        Entry entry = entryOf(path, page);
         pages.put(path, entry);
         if (pages.size() > maxPages) {
             evictLeastRecentlyUsed();
         }
         return entry;
+    }
+
+    private static Entry entryOf(String path, RenderedPage page) {
+        byte[] body = page.body();
+        Instant lastModified = (page.lastModified() == null ? Instant.now() : page.lastModified())
+                .truncatedTo(ChronoUnit.SECONDS);
+        return new Entry(path, page.contentType(), body, gzip(body), etag(body), lastModified,
+                DateTimeFormatter.RFC_1123_DATE_TIME.format(lastModified.atOffset(ZoneOffset.UTC)),
+                Set.copyOf(page.dependencies()), new AtomicLong(System.nanoTime()));
     }
 
     public int size() {
@@ -95,17 +124,20 @@ public class PageCache {
 
     /** Drops every page, here and on the other instances. */
     public void invalidateAll() {
+        drops.incrementAndGet();
         pages.clear();
         tellOthers(ALL, Set.of());
     }
 
     /** Drops every page of this instance only (another instance asked for it already). */
     public void invalidateAllHere() {
+        drops.incrementAndGet();
         pages.clear();
     }
 
     /** Drops one page by its site path, here and on the other instances. */
     public void invalidatePath(String path) {
+        drops.incrementAndGet();
         pages.remove(path);
         tellOthers(PATH, Set.of(path));
     }
@@ -117,10 +149,12 @@ public class PageCache {
     }
 
     private void dropShowing(Set<String> dependencies) {
+        drops.incrementAndGet();
         pages.values().removeIf(entry -> entry.dependencies().stream().anyMatch(dependencies::contains));
     }
 
     private void dropPrefix(String prefix) {
+        drops.incrementAndGet();
         pages.keySet().removeIf(path -> path.startsWith(prefix));
     }
 
@@ -136,6 +170,7 @@ public class PageCache {
     private void dropAsToldByAnotherInstance(String payload) {
         String[] lines = payload.split("\n");
         Set<String> values = Set.of(java.util.Arrays.copyOfRange(lines, 1, lines.length));
+        drops.incrementAndGet();
         switch (lines[0]) {
             case ALL -> pages.clear();
             case PATH -> values.forEach(pages::remove);

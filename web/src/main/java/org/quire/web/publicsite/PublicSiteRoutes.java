@@ -42,6 +42,9 @@ public class PublicSiteRoutes {
     private static final CharSequence IDENTITY = HttpHeaders.createOptimized("identity");
 
     @Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
+    @Inject
     PublicPages pages;
 
     @Inject
@@ -96,7 +99,15 @@ public class PublicSiteRoutes {
             ctx.next();
             return;
         }
-        ctx.vertx().<RenderedPage>executeBlocking(() -> pages.render(sitePath, encodedPath), false).onComplete(result -> {
+        long dropsBeforeRendering = cache.dropsSoFar();
+        ctx.vertx().<RenderedPage>executeBlocking(() -> {
+            // Cache misses only: how long a page takes to render, by outcome, for Prometheus (/q/metrics).
+            long started = System.nanoTime();
+            RenderedPage rendered = pages.render(sitePath, encodedPath);
+            metrics.timer("quire.page.render", "status", Integer.toString(rendered.status()))
+                    .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+            return rendered;
+        }, false).onComplete(result -> {
             if (result.failed()) {
                 LOG.errorf(result.cause(), "Rendering %s failed", sitePath);
                 ctx.fail(500, result.cause());
@@ -106,7 +117,7 @@ public class PublicSiteRoutes {
             if (page.status() == 301) {
                 redirect(ctx, page.location());
             } else if (page.cacheable()) {
-                serve(ctx, cache.put(encodedPath, page));
+                serve(ctx, cache.put(encodedPath, page, dropsBeforeRendering));
             } else {
                 ctx.response().setStatusCode(page.status()).putHeader(HttpHeaders.CONTENT_TYPE, page.contentType())
                         .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
