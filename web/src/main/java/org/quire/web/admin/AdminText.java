@@ -318,4 +318,16 @@ public interface AdminText {
     @Message("no") String no();
     @Message("{#when what}{#is 'installed'}Plugin {id} installed; turn it on to use it.{#is 'enabled'}Plugin {id} is on.{#is 'disabled'}Plugin {id} is off.{#is 'removed'}Plugin {id} removed, with its jar and settings.{#is 'configured'}Settings of {id} saved.{#else}Done.{/when}")
     String pluginDone(String what, String id);
+
+    // ---- export
+    @Message("Export the static site") String exportTitle();
+    @Message("Writes the whole public site (every post, list, tag and author page, feeds, sitemap, media and theme files) as static files, rendered by the same code as the live site, for any static host or CDN. Files that did not change are not rewritten.")
+    String exportExplained();
+    @Message("{done} of {total} pages") String exportProgress(int done, int total);
+    @Message("Exporting; this page follows along.") String exportRunning();
+    @Message("Done at {time}: {pages} pages, {written} written, {unchanged} unchanged; {media} media files.") String exportDone(int pages, int written, int unchanged, int media, String time);
+    @Message("Written to {folder} on the server.") String exportFolder(String folder);
+    @Message("Download the site as a zip") String exportDownload();
+    @Message("Render every post from its Markdown first (after changing the theme or plugins)") String exportFromMarkdown();
+    @Message("Export now") String exportStart();
 }

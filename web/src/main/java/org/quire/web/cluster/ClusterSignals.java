@@ -85,10 +85,16 @@ public class ClusterSignals {
         }
     }
 
+    private volatile boolean stopping;
+
+    void stop(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent shutdown) {
+        stopping = true;
+    }
+
     @Scheduled(every = "${quire.cluster.poll:500ms}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
-        if (!enabled) {
+        if (!enabled || stopping) {
             return;
         }
         try {

@@ -99,8 +99,8 @@ public class ContentApi {
             parameters.and("author", author.trim().toLowerCase(Locale.ROOT));
         }
         long total = Post.count("select count(p) from Post p where " + where, parameters);
-        List<Post> posts = Post.<Post>find("select p from Post p where " + where + " order by p.publishedAt desc, p.id desc",
-                parameters).page(page - 1, size).list();
+        List<Post> posts = Post.page("select p.id from Post p where " + where
+                + " order by p.publishedAt desc, p.id desc", page, size, parameters.map());
         Site site = Site.get();
         return new PostPage(page, size, total, (int) ((total + size - 1) / size),
                 posts.stream().map(p -> item(site, p)).toList());

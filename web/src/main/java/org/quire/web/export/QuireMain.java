@@ -12,7 +12,7 @@ import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
 /**
- * The command line: no argument (or {@code serve}) runs the server; {@code export <folder>} writes the static site
+ * The command line: no argument (or {@code serve}) runs the server; {@code export [--from-markdown] <folder>} writes the static site
  * to a folder; {@code import <folder>} moves a Jekyll site in and prints a report per post. Both show progress in
  * the terminal, then exit.
  */
@@ -25,6 +25,9 @@ public class QuireMain implements QuarkusApplication {
     @Inject
     JekyllImport jekyllImport;
 
+    @Inject
+    org.quire.web.content.PostService posts;
+
     @Override
     public int run(String... args) throws Exception {
         if (args.length == 0 || args[0].equals("serve")) {
@@ -32,11 +35,19 @@ public class QuireMain implements QuarkusApplication {
             return 0;
         }
         if (args[0].equals("export")) {
-            if (args.length != 2) {
-                System.err.println("usage: quire export <folder>");
+            boolean fromMarkdown = args.length == 3 && args[1].equals("--from-markdown");
+            if (args.length != 2 && !fromMarkdown) {
+                System.err.println("usage: quire export [--from-markdown] <folder>");
                 return 2;
             }
-            Path folder = Path.of(args[1]).toAbsolutePath().normalize();
+            Path folder = Path.of(args[args.length - 1]).toAbsolutePath().normalize();
+            if (fromMarkdown) {
+                // Every post rendered again from its Markdown first, as a static generator does on each build.
+                long started = System.nanoTime();
+                int rendered = posts.rerenderAll();
+                System.out.printf("Rendered %d posts from Markdown in %d ms%n", rendered,
+                        (System.nanoTime() - started) / 1_000_000);
+            }
             SiteExporter.Report report = exporter.export(folder, progress -> {
                 if (progress.done() % 50 == 0 || progress.done() == progress.total()) {
                     printBar(progress.done(), progress.total(), "pages");

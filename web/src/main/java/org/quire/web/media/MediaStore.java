@@ -105,7 +105,9 @@ public class MediaStore {
             file.sizeBytes = size;
             file.originalName = originalName;
             file.uploadedBy = uploadedBy;
-            file.createdAt = clock.instant();
+            // The databases keep microseconds (H2 rounds what is finer): the item answered now must carry the time
+            // every later read gives, since the images plugin derives a file's version from it.
+            file.createdAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
             file.persist();
             if (replacedHash != null && !replacedHash.equals(hash)) {
                 deleteBytesIfUnused(replacedHash);

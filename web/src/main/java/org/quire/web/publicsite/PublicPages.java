@@ -172,8 +172,8 @@ public class PublicPages {
         if (page < 1 || (page > pages && page > 1)) {
             return notFoundPage(site);
         }
-        List<Post> posts = Post.<Post>find("status = ?1 and deletedAt is null order by publishedAt desc, id desc",
-                PostStatus.PUBLISHED).page(page - 1, site.postsPerPage).list();
+        List<Post> posts = Post.page("select p.id from Post p where p.status = ?1 and p.deletedAt is null"
+                + " order by p.publishedAt desc, p.id desc", page, site.postsPerPage, PostStatus.PUBLISHED);
         String path = page == 1 ? "/" : "/page/" + page + "/";
         Pagination pagination = new Pagination(page, pages, page > 1 ? (page == 2 ? "/" : "/page/" + (page - 1) + "/") : null,
                 page < pages ? "/page/" + (page + 1) + "/" : null);
@@ -198,8 +198,8 @@ public class PublicPages {
         if (total == 0 || page < 1 || page > pages) {
             return notFoundPage(site);
         }
-        List<Post> posts = Post.<Post>find(query + " order by p.publishedAt desc, p.id desc", author,
-                PostStatus.PUBLISHED).page(page - 1, site.postsPerPage).list();
+        List<Post> posts = Post.page(query.replaceFirst("select p ", "select p.id ")
+                + " order by p.publishedAt desc, p.id desc", page, site.postsPerPage, author, PostStatus.PUBLISHED);
         String base = "/authors/" + author.handle + "/";
         String path = page == 1 ? base : base + "page/" + page + "/";
         Pagination pagination = new Pagination(page, pages,
@@ -480,13 +480,23 @@ public class PublicPages {
         if (imageUrl != null) {
             data.put("image", imageUrl);
         }
-        data.put("author", post.authors().stream().map(a -> Map.of("@type", "Person", "name", a.name(),
+        // Ordered maps: Map.of iterates in an order that changes from one JVM to the next, and a page must come out
+        // byte for byte the same from every instance and every export.
+        data.put("author", post.authors().stream().map(a -> ordered("@type", "Person", "name", a.name(),
                 "url", site.url + site.basePath + a.path())).toList());
-        data.put("publisher", Map.of("@type", "Organization", "name", site.title));
+        data.put("publisher", ordered("@type", "Organization", "name", site.title));
         if (!post.tags().isEmpty()) {
             data.put("keywords", String.join(", ", post.tags().stream().map(PostSummary.TagLink::name).toList()));
         }
         return scriptSafe(data);
+    }
+
+    private static Map<String, Object> ordered(String... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
     }
 
     /** JSON inside a script element must not contain "</" or it could close the element early. */

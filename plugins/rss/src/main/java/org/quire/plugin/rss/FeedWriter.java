@@ -172,8 +172,13 @@ final class FeedWriter {
             cover(site, post).ifPresent(url -> item.put("image", url));
             item.put("date_published", iso(post.published()));
             item.put("date_modified", iso(post.updated() != null ? post.updated() : post.published()));
-            item.put("authors", post.authors().stream().map(a -> Map.of("name", xmlSafe(a.displayName()),
-                    "url", site.absoluteUrl("/authors/" + a.handle() + "/"))).toList());
+            // Ordered: Map.of's order changes between JVMs, and a feed must be the same bytes from every instance.
+            item.put("authors", post.authors().stream().map(a -> {
+                Map<String, Object> author = new LinkedHashMap<>();
+                author.put("name", xmlSafe(a.displayName()));
+                author.put("url", site.absoluteUrl("/authors/" + a.handle() + "/"));
+                return author;
+            }).toList());
             List<String> tags = new ArrayList<>();
             if (post.category() != null) {
                 tags.add(xmlSafe(post.category()));

@@ -1,0 +1,163 @@
+package org.quire.web.export;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.quire.web.content.PostService;
+
+/**
+ * The static export started from the admin page: one at a time, in the background (the site keeps serving), into
+ * the export folder ({@code quire.export.dir}, default {@code <data>/export/site}), which the page offers as a zip.
+ * Files whose bytes did not change are not rewritten, so a second export after one edit touches only the pages that
+ * show it.
+ */
+@ApplicationScoped
+public class ExportJobs {
+
+    private static final Logger LOG = Logger.getLogger(ExportJobs.class);
+
+    public enum State { RUNNING, DONE, FAILED }
+
+    /** One export as the admin page shows it. */
+    public static final class Job {
+        public final Instant startedAt;
+        public final boolean fromMarkdown;
+        volatile State state = State.RUNNING;
+        volatile int done;
+        volatile int total;
+        volatile SiteExporter.Report report;
+        volatile String problem;
+        volatile Instant finishedAt;
+
+        Job(Instant startedAt, boolean fromMarkdown) {
+            this.startedAt = startedAt;
+            this.fromMarkdown = fromMarkdown;
+        }
+
+        public State state() {
+            return state;
+        }
+
+        public int done() {
+            return done;
+        }
+
+        public int total() {
+            return total;
+        }
+
+        public SiteExporter.Report report() {
+            return report;
+        }
+
+        public String problem() {
+            return problem;
+        }
+
+        public Instant finishedAt() {
+            return finishedAt;
+        }
+
+        public boolean finished() {
+            return state != State.RUNNING;
+        }
+    }
+
+    @Inject
+    SiteExporter exporter;
+
+    @Inject
+    PostService posts;
+
+    @Inject
+    Clock clock;
+
+    private final Path folder;
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "quire-export");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile Job latest;
+
+    public ExportJobs(@ConfigProperty(name = "quire.data-dir") String dataDir,
+                      @ConfigProperty(name = "quire.export.dir") Optional<String> exportDir) {
+        this.folder = exportDir.map(Path::of).orElse(Path.of(dataDir).resolve("export").resolve("site"))
+                .toAbsolutePath().normalize();
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    /**
+     * Starts an export, or answers the one running.
+     *
+     * @param fromMarkdown render every post from its Markdown first (after a theme or plugin change)
+     */
+    public synchronized Job start(boolean fromMarkdown) {
+        Job running = latest;
+        if (running != null && !running.finished()) {
+            return running;
+        }
+        Job job = new Job(clock.instant(), fromMarkdown);
+        latest = job;
+        runner.execute(() -> run(job));
+        return job;
+    }
+
+    public Optional<Job> latest() {
+        return Optional.ofNullable(latest);
+    }
+
+    private void run(Job job) {
+        try {
+            if (job.fromMarkdown) {
+                posts.rerenderAll();
+            }
+            job.report = exporter.export(folder, progress -> {
+                job.done = progress.done();
+                job.total = progress.total();
+            });
+            job.state = State.DONE;
+        } catch (IOException | RuntimeException e) {
+            LOG.errorf(e, "The export into %s failed", folder);
+            job.problem = "The export into " + folder + " failed: " + e.getMessage();
+            job.state = State.FAILED;
+        } finally {
+            job.finishedAt = clock.instant();
+        }
+    }
+
+    /** Whether a finished export is there to download. */
+    public boolean hasExport() {
+        Job job = latest;
+        return Files.isDirectory(folder) && (job == null || job.finished());
+    }
+
+    /** Writes the export folder as a zip, entries in path order. */
+    public void zip(OutputStream out) throws IOException {
+        try (ZipOutputStream zip = new ZipOutputStream(out); Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                zip.putNextEntry(new ZipEntry(folder.relativize(file).toString().replace('\\', '/')));
+                Files.copy(file, zip);
+                zip.closeEntry();
+            }
+        }
+    }
+}
