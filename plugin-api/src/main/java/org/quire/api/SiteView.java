@@ -27,6 +27,29 @@ public interface SiteView {
     /** Published posts carrying the tag, newest first. */
     List<PostView> postsTagged(TagView tag);
 
+    /**
+     * Up to {@code limit} other published posts that share tags with {@code post}: most shared tags first, then
+     * newest. A host answers this with one bounded query, where going through {@link #postsTagged} would load every
+     * post of every tag for every page. Since API 1.2.
+     */
+    default List<PostView> relatedPosts(PostView post, int limit) {
+        java.util.Map<String, Integer> shared = new java.util.HashMap<>();
+        java.util.Map<String, PostView> byId = new java.util.HashMap<>();
+        for (TagView tag : post.tags()) {
+            for (PostView other : postsTagged(tag)) {
+                if (!other.id().equals(post.id())) {
+                    shared.merge(other.id(), 1, Integer::sum);
+                    byId.put(other.id(), other);
+                }
+            }
+        }
+        return byId.values().stream()
+                .sorted(java.util.Comparator.comparing((PostView p) -> -shared.get(p.id()))
+                        .thenComparing(PostView::published,
+                                java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())))
+                .limit(Math.max(0, limit)).toList();
+    }
+
     /** Categories of published posts, each once, in the site's order. */
     List<String> categories();
 

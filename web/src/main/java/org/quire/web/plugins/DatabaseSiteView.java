@@ -91,6 +91,36 @@ public class DatabaseSiteView implements SiteView {
         });
     }
 
+    /** One grouped query for the ids, then only those posts are loaded. */
+    @Override
+    public List<PostView> relatedPosts(PostView post, int limit) {
+        if (limit <= 0 || post.tags().isEmpty()) {
+            return List.of();
+        }
+        long id;
+        try {
+            id = Long.parseLong(post.id());
+        } catch (NumberFormatException e) {
+            return List.of();
+        }
+        List<String> keys = post.tags().stream().map(TagView::key).toList();
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            List<Long> ids = Post.getEntityManager().createQuery("select p.id from Post p join p.tags t"
+                            + " where t.key in :keys and p.id <> :id and p.status = :status and p.deletedAt is null"
+                            + " group by p.id, p.publishedAt order by count(t) desc, p.publishedAt desc, p.id desc",
+                            Long.class)
+                    .setParameter("keys", keys).setParameter("id", id).setParameter("status", PostStatus.PUBLISHED)
+                    .setMaxResults(limit).getResultList();
+            if (ids.isEmpty()) {
+                return List.<PostView>of();
+            }
+            Map<Long, Long> counts = tagCounts();
+            Map<Long, Post> byId = new java.util.HashMap<>();
+            Post.<Post>list("id in ?1", ids).forEach(p -> byId.put(p.id, p));
+            return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).map(p -> view(p, counts)).toList();
+        });
+    }
+
     @Override
     public List<String> categories() {
         return QuarkusTransaction.joiningExisting().call(() -> Post.getEntityManager()

@@ -1,8 +1,6 @@
 package org.quire.plugin.tags;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +10,6 @@ import org.quire.api.PluginContext;
 import org.quire.api.PostSection;
 import org.quire.api.PostView;
 import org.quire.api.SiteInfo;
-import org.quire.api.TagView;
 import org.quire.api.UrlPaths;
 
 /**
@@ -33,23 +30,10 @@ final class RelatedPosts implements PostSection {
         if (wanted <= 0 || post.tags().isEmpty()) {
             return Optional.empty();
         }
-        Map<String, Integer> shared = new HashMap<>();
-        Map<String, PostView> byId = new HashMap<>();
-        for (TagView tag : post.tags()) {
-            for (PostView other : context.site().postsTagged(tag)) {
-                if (!other.id().equals(post.id())) {
-                    shared.merge(other.id(), 1, Integer::sum);
-                    byId.put(other.id(), other);
-                }
-            }
-        }
-        if (shared.isEmpty()) {
+        List<PostView> related = context.site().relatedPosts(post, wanted);
+        if (related.isEmpty()) {
             return Optional.empty();
         }
-        List<PostView> related = byId.values().stream()
-                .sorted(Comparator.comparing((PostView p) -> -shared.get(p.id()))
-                        .thenComparing(p -> p.published(), Comparator.nullsLast(Comparator.reverseOrder())))
-                .limit(wanted).toList();
         SiteInfo site = context.site().info();
         List<Map<String, Object>> items = new ArrayList<>();
         for (PostView other : related) {
