@@ -330,4 +330,17 @@ public interface AdminText {
     @Message("Download the site as a zip") String exportDownload();
     @Message("Render every post from its Markdown first (after changing the theme or plugins)") String exportFromMarkdown();
     @Message("Export now") String exportStart();
+
+    // ---- backup and restore
+    @Message("Back up and restore") String backupTitle();
+    @Message("A backup is one zip archive with everything: the database content as JSON (accounts with their password hashes, posts with their revisions and history, tags, redirects, media records, plugin settings), every media file and installed plugin jar. Keep it somewhere safe: it lets anyone who has it sign in as your users.")
+    String backupExplained();
+    @Message("Download a backup") String backupDownload();
+    @Message("Restore a backup") String restoreTitle();
+    @Message("A backup goes back into a new, empty instance only (a first start's site, administrator and sample post), so nothing is overwritten. Afterwards everyone signs in with the accounts from the backup. Archives above {limit} are restored with the command: quire restore <file.zip>.")
+    String restoreExplained(String limit);
+    @Message("Backup archive") String backupArchive();
+    @Message("Restored {site}, backed up by Quire {version} at {time}: {posts} posts, {accounts} accounts, {media} media objects. Sign in with an account from the backup.")
+    String restored(String site, String version, String time, long posts, long accounts, int media);
+    @Message("Sign in") String signInAgain();
 }

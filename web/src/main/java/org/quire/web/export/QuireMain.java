@@ -12,9 +12,10 @@ import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
 /**
- * The command line: no argument (or {@code serve}) runs the server; {@code export [--from-markdown] <folder>} writes the static site
- * to a folder; {@code import <folder>} moves a Jekyll site in and prints a report per post. Both show progress in
- * the terminal, then exit.
+ * The command line: no argument (or {@code serve}) runs the server; {@code export [--from-markdown] <folder>} writes
+ * the static site to a folder; {@code import <folder>} moves a Jekyll site in and prints a report per post;
+ * {@code backup <file.zip>} writes everything into one archive and {@code restore <file.zip>} puts it back into an
+ * empty instance. Each shows progress in the terminal, then exits.
  */
 @QuarkusMain
 public class QuireMain implements QuarkusApplication {
@@ -27,6 +28,9 @@ public class QuireMain implements QuarkusApplication {
 
     @Inject
     org.quire.web.content.PostService posts;
+
+    @Inject
+    org.quire.web.backup.Backups backups;
 
     @Override
     public int run(String... args) throws Exception {
@@ -82,7 +86,31 @@ public class QuireMain implements QuarkusApplication {
                     report.count(Outcome.UNCHANGED), report.count(Outcome.FAILED));
             return report.count(Outcome.FAILED) == 0 ? 0 : 1;
         }
-        System.err.println("Unknown command '" + args[0] + "'; use serve (the default), export <folder> or import <folder>");
+        if (args[0].equals("backup") || args[0].equals("restore")) {
+            if (args.length != 2) {
+                System.err.println("usage: quire " + args[0] + " <file.zip>");
+                return 2;
+            }
+            Path archive = Path.of(args[1]).toAbsolutePath().normalize();
+            try {
+                if (args[0].equals("backup")) {
+                    org.quire.web.backup.Backups.Summary summary = backups.write(archive, System.out::println);
+                    System.out.printf("Backed up %s rows and %d media objects to %s%n", summary.rows(),
+                            summary.mediaObjects(), archive);
+                } else {
+                    org.quire.web.backup.Backups.Restored restored = backups.restore(archive, System.out::println);
+                    System.out.printf("Restored %s (backed up by Quire %s at %s): %s rows, %d media objects%n",
+                            restored.site(), restored.madeBy(), restored.madeAt(), restored.rows(),
+                            restored.mediaObjects());
+                }
+                return 0;
+            } catch (org.quire.web.backup.Backups.BackupException e) {
+                System.err.println(args[0] + " failed: " + e.getMessage());
+                return 1;
+            }
+        }
+        System.err.println("Unknown command '" + args[0] + "'; use serve (the default), export <folder>,"
+                + " import <folder>, backup <file.zip> or restore <file.zip>");
         return 2;
     }
 

@@ -503,6 +503,16 @@ public class PluginRuntime {
         }
     }
 
+    /**
+     * Runs what the database and the shared store say now, after a restore replaced both: the jars in the store
+     * (those no longer there are dropped), each plugin's state and settings, fresh instances; other instances
+     * are told to do the same.
+     */
+    public void reloadFromStore() {
+        changedElsewhere(REBUILD);
+        cluster.send(ClusterSignals.Kind.PLUGINS, REBUILD);
+    }
+
     /** Another instance changed the plugins: take its jars and state, or tell a plugin its settings changed. */
     private void changedElsewhere(String payload) {
         synchronized (changes) {

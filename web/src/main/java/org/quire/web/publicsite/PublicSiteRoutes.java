@@ -59,6 +59,11 @@ public class PublicSiteRoutes {
     /** Reads the base path once the first-run setup (default observer priority) has created the site. */
     void loadSettings(@Observes @jakarta.annotation.Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 1000)
                       io.quarkus.runtime.StartupEvent event) {
+        reloadSettings();
+    }
+
+    /** Reads the settings this class keeps again, after a restore replaced the site's. */
+    public void reloadSettings() {
         basePath = QuarkusTransaction.requiringNew().call(() -> Site.get().basePath);
     }
 

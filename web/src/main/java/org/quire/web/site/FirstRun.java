@@ -34,6 +34,8 @@ public class FirstRun {
 
     private static final Logger LOG = Logger.getLogger(FirstRun.class);
     private static final String SAMPLE_POST = "first-run/welcome-to-quire.md";
+    /** The sample post's slug (from its title): a site holding only it counts as empty. */
+    public static final String SAMPLE_SLUG = "welcome-to-quire";
 
     @Inject
     SiteDefaults siteDefaults;

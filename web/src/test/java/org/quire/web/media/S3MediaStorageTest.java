@@ -4,15 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,7 +58,6 @@ class S3MediaStorageTest {
         }
     }
 
-    private static final int[] SEED_WIDTHS = {1530, 1280, 810, 1440, 1024, 1200};
 
     private static S3Client bucket;
 
@@ -94,23 +88,6 @@ class S3MediaStorageTest {
                 .map(S3Object::key).toList();
     }
 
-    private static byte[] screenshot(int width, long seed) throws Exception {
-        BufferedImage image = new BufferedImage(width, width * 9 / 16, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        Random random = new Random(seed);
-        g.setColor(new Color(0xF3F4F6));
-        g.fillRect(0, 0, width, image.getHeight());
-        for (int i = 0; i < 60; i++) {
-            g.setColor(new Color(random.nextInt(0xFFFFFF)));
-            g.fillRect(random.nextInt(width), random.nextInt(image.getHeight()), 40 + random.nextInt(300),
-                    8 + random.nextInt(40));
-        }
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "jpg", out);
-        return out.toByteArray();
-    }
-
     @Test
     void theSeedPostsSixImagesAreUploadedToTheBucketRenderedAndServed() throws Exception {
         Session author = TestAccounts.signedIn(Role.AUTHOR);
@@ -118,7 +95,7 @@ class S3MediaStorageTest {
         Matcher reference = Pattern.compile("/images/(\\d+)\\.jpg").matcher(SeedPosts.source());
         int index = 0;
         while (reference.find()) {
-            byte[] jpeg = screenshot(SEED_WIDTHS[index], index);
+            byte[] jpeg = TestImages.screenshot(TestImages.SEED_WIDTHS[index], index);
             String url = author.given().multiPart("file", reference.group(1) + ".jpg", jpeg, "image/jpeg")
                     .multiPart("alt", "Screenshot " + index).post("/api/admin/media").then().statusCode(201)
                     .extract().path("url");
@@ -167,7 +144,7 @@ class S3MediaStorageTest {
     @Test
     void aFileIsServedFromTheBucketAndDeletingItRemovesItsObjects() throws Exception {
         Session editor = TestAccounts.signedIn(Role.EDITOR);
-        byte[] jpeg = screenshot(1100, 42);
+        byte[] jpeg = TestImages.screenshot(1100, 42);
         String name = "s3-" + UUID.randomUUID().toString().substring(0, 8) + ".jpg";
         String url = editor.given().multiPart("file", name, jpeg, "image/jpeg").post("/api/admin/media").then()
                 .statusCode(201).extract().path("url");
