@@ -484,10 +484,14 @@ public class Backups {
         }
     }
 
+    /** The size each media object's row gives, so a restore never unpacks more than that (a zip bomb). */
+    private final Map<String, Long> sizes = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The content type of every media object the archive's rows name, checking each has its bytes there. */
     private Map<String, String> mediaTypes(ZipFile zip, String shown) throws BackupException, IOException {
         Table table = BackupFormat.TABLES.stream().filter(t -> t.name().equals("media_file")).findFirst().orElseThrow();
         Map<String, String> types = new LinkedHashMap<>();
+        sizes.clear();
         readRows(zip, shown, table, (row, number) -> {
             String hash = row.path("sha256").asText();
             String where = shown + ", " + table.fileName() + ", row " + number;
@@ -499,6 +503,7 @@ public class Backups {
                         + BackupFormat.mediaEntry(hash) + ") are missing from the archive");
             }
             types.putIfAbsent(hash, row.path("content_type").asText("application/octet-stream"));
+            sizes.putIfAbsent(hash, row.path("size_bytes").asLong());
         });
         return types;
     }
@@ -517,8 +522,24 @@ public class Backups {
             Path temporary = Files.createTempFile(incoming, "restore-", ".part");
             try {
                 MessageDigest sha256 = sha256();
-                try (InputStream in = new DigestInputStream(zip.getInputStream(zip.getEntry(name)), sha256)) {
-                    Files.copy(in, temporary, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                long expected = sizes.getOrDefault(object.getKey(), 0L);
+                try (InputStream in = new DigestInputStream(zip.getInputStream(zip.getEntry(name)), sha256);
+                     OutputStream out = Files.newOutputStream(temporary)) {
+                    // Never more than the row says, so a bomb in the archive cannot fill the disk.
+                    long copied = 0;
+                    byte[] buffer = new byte[1 << 16];
+                    for (int read = in.read(buffer); read > 0; read = in.read(buffer)) {
+                        copied += read;
+                        if (copied > expected) {
+                            throw new BackupException(shown + ", " + name + ": holds more than the " + expected
+                                    + " bytes its media_file rows say; the archive is damaged");
+                        }
+                        out.write(buffer, 0, read);
+                    }
+                    if (copied != expected) {
+                        throw new BackupException(shown + ", " + name + ": holds " + copied + " bytes, not the "
+                                + expected + " its media_file rows say; the archive is damaged");
+                    }
                 } catch (ZipException e) {
                     throw new BackupException(shown + ", " + name + ": damaged (" + e.getMessage() + ")", e);
                 }

@@ -112,6 +112,24 @@ class BackupRestoreTest extends DatabaseTest {
         return target;
     }
 
+    /** A copy of {@code archive} with one more entry, {@code media/<hash>} holding {@code text}. */
+    private static Path withMedia(Path archive, String name, String hash, String text) throws IOException {
+        Path target = WORK.resolve(name);
+        try (ZipFile zip = new ZipFile(archive.toFile()); OutputStream file = Files.newOutputStream(target);
+             ZipOutputStream out = new ZipOutputStream(file)) {
+            for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
+                ZipEntry entry = entries.nextElement();
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                zip.getInputStream(entry).transferTo(out);
+                out.closeEntry();
+            }
+            out.putNextEntry(new ZipEntry("media/" + hash));
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        return target;
+    }
+
     private static UnaryOperator<byte[]> replacing(String from, String to) {
         return bytes -> {
             String text = new String(bytes, StandardCharsets.UTF_8);
@@ -230,22 +248,13 @@ class BackupRestoreTest extends DatabaseTest {
                         + "\"created_at\":\"2020-01-01T00:00:00Z\",\"alt_text\":null}")));
         assertThatThrownBy(() -> backups.restore(damaged, step -> { }))
                 .hasMessageContaining("media/" + hash + ") are missing from the archive");
-        Path tampered = WORK.resolve("tampered.zip");
-        try (ZipFile zip = new ZipFile(damaged.toFile()); OutputStream file = Files.newOutputStream(tampered);
-             ZipOutputStream out = new ZipOutputStream(file)) {
-            for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
-                ZipEntry entry = entries.nextElement();
-                out.putNextEntry(new ZipEntry(entry.getName()));
-                zip.getInputStream(entry).transferTo(out);
-                out.closeEntry();
-            }
-            out.putNextEntry(new ZipEntry("media/" + hash));
-            out.write("abc".getBytes(StandardCharsets.UTF_8));
-            out.closeEntry();
-        }
-        assertThatThrownBy(() -> backups.restore(tampered, step -> { }))
+        assertThatThrownBy(() -> backups.restore(withMedia(damaged, "tampered.zip", hash, "abc"), step -> { }))
                 .hasMessageContaining("tampered.zip, media/" + hash + ": the bytes have SHA-256 ba7816bf")
                 .hasMessageContaining("the archive is damaged");
+        // More bytes than the row says are never unpacked in full (a zip bomb would fill the disk).
+        assertThatThrownBy(() -> backups.restore(withMedia(damaged, "bomb.zip", hash, "abcd".repeat(100_000)),
+                step -> { })).hasMessage("bomb.zip, media/" + hash + ": holds more than the 3 bytes its media_file"
+                + " rows say; the archive is damaged");
 
         assertThat(rows()).as("the instance after every refusal").isEqualTo(before);
     }
