@@ -4,7 +4,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -39,17 +38,31 @@ public class PluginEvents {
         return thread;
     });
 
+    /** Set at shutdown: no new events are queued; and once the wait is over, those queued are skipped. */
+    private volatile boolean closed;
+    private volatile boolean dropping;
+
     void onContentChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ContentChanged change) {
-        delivery.execute(() -> {
-            try {
-                SiteEvent event = toSiteEvent(change);
-                if (event != null) {
-                    plugins.registry().dispatch(event);
+        if (closed) {
+            return;
+        }
+        try {
+            delivery.execute(() -> {
+                if (dropping) {
+                    return;
                 }
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "Could not deliver the change of post %d to plugins", change.postId());
-            }
-        });
+                try {
+                    SiteEvent event = toSiteEvent(change);
+                    if (event != null) {
+                        plugins.registry().dispatch(event);
+                    }
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "Could not deliver the change of post %d to plugins", change.postId());
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException stoppedMeanwhile) {
+            // Shut down between the check and now: the event is dropped like the others left at shutdown.
+        }
     }
 
     private SiteEvent toSiteEvent(ContentChanged change) {
@@ -81,9 +94,19 @@ public class PluginEvents {
         }
     }
 
-    @PreDestroy
-    void stop() throws InterruptedException {
+    /**
+     * At shutdown, while the database is still open, gives the events in the queue a few seconds; those left (a
+     * command that imported thousands of posts exits long before plugins heard of each) are dropped with one line:
+     * plugins keep nothing from them that a new process would not build again.
+     */
+    void stop(@Observes io.quarkus.runtime.ShutdownEvent shutdown) throws InterruptedException {
+        closed = true;
         delivery.shutdown();
-        delivery.awaitTermination(5, TimeUnit.SECONDS);
+        if (!delivery.awaitTermination(5, TimeUnit.SECONDS)) {
+            dropping = true;
+            int dropped = delivery.shutdownNow().size();
+            delivery.awaitTermination(5, TimeUnit.SECONDS);
+            LOG.infof("Stopping: %d post changes were not delivered to plugins", dropped);
+        }
     }
 }
