@@ -449,14 +449,18 @@ public class PostService {
      * else one made from the title.
      */
     private String fileNameFor(Post post, PostMetadata m, ZoneId zone) {
+        return fileNameFor(post.slug, post.publishedAt, m, zone);
+    }
+
+    private String fileNameFor(String storedSlug, Instant publishedAt, PostMetadata m, ZoneId zone) {
         String slug = m.frontMatter().get("slug") != null ? m.slug()
-                : post.slug != null ? post.slug : Slugs.slugify(m.title());
+                : storedSlug != null ? storedSlug : Slugs.slugify(m.title());
         if (slug.isEmpty()) {
             throw new ContentException(Reason.INVALID, "slug", "The title '" + m.title() + "' gives no slug;"
                     + " add slug: with letters or digits to the front matter");
         }
         ZonedDateTime date = m.frontMatter().get("date") != null && m.date() != null ? m.date()
-                : (post.publishedAt != null ? post.publishedAt : clock.instant()).atZone(zone);
+                : (publishedAt != null ? publishedAt : clock.instant()).atZone(zone);
         return FILE_DATE.format(date) + "-" + slug + ".md";
     }
 
@@ -485,13 +489,22 @@ public class PostService {
                 Site site = Site.get();
                 ContentEngine engine = engines.engineFor(site);
                 ZoneId zone = ZoneId.of(site.timeZone);
+                List<RenderJob> jobs = new java.util.ArrayList<>();
+                for (Post post : Post.<Post>list("id in ?1", batch)) {
+                    jobs.add(new RenderJob(post.id, post.version, post.source, post.trustedHtml, post.slug,
+                            post.publishedAt));
+                }
+                Post.getEntityManager().clear();
+                // Rendering is most of the work and needs nothing of this transaction: every core takes a share,
+                // and the rows are written here, in order.
+                List<RenderResult> results = jobs.parallelStream().map(job -> render(job, engine, zone)).toList();
                 int done = 0;
-                for (Long id : batch) {
-                    try {
-                        done += rerender(Post.findById(id), engine, zone);
-                    } catch (RuntimeException e) {
-                        org.jboss.logging.Logger.getLogger(PostService.class).warnf(e,
-                                "Post %d keeps its HTML: it could not be rendered again", id);
+                for (RenderResult result : results) {
+                    if (result.rendered() == null) {
+                        org.jboss.logging.Logger.getLogger(PostService.class).warnf(result.failure(),
+                                "Post %d keeps its HTML: it could not be rendered again", result.job().id());
+                    } else {
+                        done += store(result.job(), result.rendered());
                     }
                 }
                 return done;
@@ -500,26 +513,40 @@ public class PostService {
         return rendered;
     }
 
-    void onPluginsChanged(@jakarta.enterprise.event.Observes org.quire.web.plugins.PluginsChanged change) {
-        long started = System.nanoTime();
-        int count = rerenderAll();
-        org.jboss.logging.Logger.getLogger(PostService.class).infof("Plugins changed: %d posts rendered again in %d ms",
-                count, (System.nanoTime() - started) / 1_000_000);
+    /** What rendering a stored post again needs, copied out of its entity so another thread may use it. */
+    private record RenderJob(long id, long version, String source, boolean trusted, String slug, Instant publishedAt) {
     }
 
-    private int rerender(Post post, ContentEngine engine, ZoneId zone) {
-        PostReader.Read read = engine.read(new PostSource("post.md", post.source));
-        RenderedDocument rendered = engine.render(new PostSource(fileNameFor(post, read.metadata(), zone), post.source),
-                post.trustedHtml ? RenderOptions.trusted() : RenderOptions.untrusted());
-        Post.getEntityManager().detach(post);
+    private record RenderResult(RenderJob job, RenderedDocument rendered, RuntimeException failure) {
+    }
+
+    private RenderResult render(RenderJob job, ContentEngine engine, ZoneId zone) {
+        try {
+            PostReader.Read read = engine.read(new PostSource("post.md", job.source()));
+            String name = fileNameFor(job.slug(), job.publishedAt(), read.metadata(), zone);
+            return new RenderResult(job, engine.render(new PostSource(name, job.source()),
+                    job.trusted() ? RenderOptions.trusted() : RenderOptions.untrusted()), null);
+        } catch (RuntimeException e) {
+            return new RenderResult(job, null, e);
+        }
+    }
+
+    private int store(RenderJob job, RenderedDocument rendered) {
         return Post.getEntityManager().createQuery("update Post p set p.html = :html, p.excerptHtml = :excerptHtml,"
                         + " p.excerptText = :excerptText, p.tocJson = :toc, p.wordCount = :words,"
                         + " p.readingMinutes = :minutes where p.id = :id and p.version = :version")
                 .setParameter("html", rendered.html()).setParameter("excerptHtml", rendered.excerptHtml())
                 .setParameter("excerptText", rendered.excerptText())
                 .setParameter("toc", toJson(rendered.tableOfContents())).setParameter("words", rendered.words())
-                .setParameter("minutes", rendered.readingMinutes()).setParameter("id", post.id)
-                .setParameter("version", post.version).executeUpdate();
+                .setParameter("minutes", rendered.readingMinutes()).setParameter("id", job.id())
+                .setParameter("version", job.version()).executeUpdate();
+    }
+
+    void onPluginsChanged(@jakarta.enterprise.event.Observes org.quire.web.plugins.PluginsChanged change) {
+        long started = System.nanoTime();
+        int count = rerenderAll();
+        org.jboss.logging.Logger.getLogger(PostService.class).infof("Plugins changed: %d posts rendered again in %d ms",
+                count, (System.nanoTime() - started) / 1_000_000);
     }
 
     public int repathAll() {

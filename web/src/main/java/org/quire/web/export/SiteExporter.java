@@ -10,6 +10,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,6 +59,10 @@ public class SiteExporter {
     @Inject
     MediaStore media;
 
+    /** Pages rendered at once; 0 (the default) means one per processor. */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quire.export.threads", defaultValue = "0")
+    int configuredThreads;
+
     /** What an export did. */
     public record Report(int pages, int written, int unchanged, int mediaFiles, List<String> skipped) {
     }
@@ -66,36 +74,66 @@ public class SiteExporter {
     public Report export(Path folder, Consumer<Progress> progress) throws IOException {
         Files.createDirectories(folder);
         List<String> paths = paths();
-        int written = 0;
-        int unchanged = 0;
-        List<String> skipped = new ArrayList<>();
-        for (int i = 0; i < paths.size(); i++) {
-            String encodedPath = paths.get(i);
-            String sitePath = UrlPaths.decode(encodedPath);
-            RenderedPage page = pages.render(sitePath, encodedPath);
-            if (page.status() != 200) {
-                skipped.add(encodedPath + " (" + page.status() + ")");
-            } else {
-                Path file = fileFor(folder, sitePath);
-                if (file == null) {
-                    skipped.add(encodedPath + " (not a file name)");
-                } else if (writeIfChanged(file, page.body())) {
-                    written++;
-                } else {
-                    unchanged++;
-                }
+        AtomicInteger written = new AtomicInteger();
+        AtomicInteger unchanged = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        List<String> skipped = java.util.Collections.synchronizedList(new ArrayList<>());
+        // Pages are independent and rendering them is most of the work: one worker per core, as for live requests.
+        int threads = configuredThreads > 0 ? configuredThreads : Runtime.getRuntime().availableProcessors();
+        ExecutorService workers = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "quire-export");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> pages = new ArrayList<>(paths.size());
+            for (String encodedPath : paths) {
+                pages.add(workers.submit(() -> {
+                    String sitePath = UrlPaths.decode(encodedPath);
+                    RenderedPage page = this.pages.render(sitePath, encodedPath);
+                    if (page.status() != 200) {
+                        skipped.add(encodedPath + " (" + page.status() + ")");
+                    } else {
+                        Path file = fileFor(folder, sitePath);
+                        if (file == null) {
+                            skipped.add(encodedPath + " (not a file name)");
+                        } else if (writeIfChanged(file, page.body())) {
+                            written.incrementAndGet();
+                        } else {
+                            unchanged.incrementAndGet();
+                        }
+                    }
+                    synchronized (progress) {
+                        progress.accept(new Progress(done.incrementAndGet(), paths.size()));
+                    }
+                    return null;
+                }));
             }
-            progress.accept(new Progress(i + 1, paths.size()));
+            for (Future<?> page : pages) {
+                page.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("The export was interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } finally {
+            workers.shutdownNow();
         }
         // The not-found page, for static hosts that serve 404.html.
-        if (writeIfChanged(folder.resolve("404.html"), pages.notFound().body())) {
-            written++;
+        if (writeIfChanged(folder.resolve("404.html"), this.pages.notFound().body())) {
+            written.incrementAndGet();
         }
         copyStaticFiles(folder);
         int mediaFiles = copyMedia(folder);
+        List<String> skips = new ArrayList<>(skipped);
+        java.util.Collections.sort(skips);
         LOG.infof("Exported %d pages to %s: %d written, %d unchanged, %d media files, %d skipped", paths.size(), folder,
-                written, unchanged, mediaFiles, skipped.size());
-        return new Report(paths.size(), written, unchanged, mediaFiles, skipped);
+                written.get(), unchanged.get(), mediaFiles, skips.size());
+        return new Report(paths.size(), written.get(), unchanged.get(), mediaFiles, skips);
     }
 
     /** Every page path the site serves now, percent-encoded: the core's pages, then every plugin route's. */

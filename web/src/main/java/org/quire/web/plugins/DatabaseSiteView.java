@@ -2,6 +2,7 @@ package org.quire.web.plugins;
 
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +41,9 @@ public class DatabaseSiteView implements SiteView {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    org.quire.web.publicsite.PageCache pages;
+
     @Override
     public SiteInfo info() {
         return QuarkusTransaction.joiningExisting().call(() -> {
@@ -56,6 +60,12 @@ public class DatabaseSiteView implements SiteView {
             return Post.<Post>find(PUBLISHED + " order by publishedAt desc, id desc", PostStatus.PUBLISHED).stream()
                     .map(post -> view(post, counts)).toList();
         });
+    }
+
+    /** Page drops: every change to what is published drops pages, here and (by signal) on every other instance. */
+    @Override
+    public long changeCount() {
+        return pages.dropsSoFar();
     }
 
     @Override
@@ -91,7 +101,11 @@ public class DatabaseSiteView implements SiteView {
         });
     }
 
-    /** One grouped query for the ids, then only those posts are loaded. */
+    /**
+     * Posts sharing the most tags with {@code post}, then the newest: counted over the published posts' tags held
+     * in memory ({@link #publishedTags()}), so a page costs a walk over its tags' post lists rather than a grouped
+     * query over the whole site; only the posts chosen are loaded.
+     */
     @Override
     public List<PostView> relatedPosts(PostView post, int limit) {
         if (limit <= 0 || post.tags().isEmpty()) {
@@ -103,22 +117,53 @@ public class DatabaseSiteView implements SiteView {
         } catch (NumberFormatException e) {
             return List.of();
         }
-        List<String> keys = post.tags().stream().map(TagView::key).toList();
-        return QuarkusTransaction.joiningExisting().call(() -> {
-            List<Long> ids = Post.getEntityManager().createQuery("select p.id from Post p join p.tags t"
-                            + " where t.key in :keys and p.id <> :id and p.status = :status and p.deletedAt is null"
-                            + " group by p.id, p.publishedAt order by count(t) desc, p.publishedAt desc, p.id desc",
-                            Long.class)
-                    .setParameter("keys", keys).setParameter("id", id).setParameter("status", PostStatus.PUBLISHED)
-                    .setMaxResults(limit).getResultList();
-            if (ids.isEmpty()) {
-                return List.<PostView>of();
+        PublishedTags published = publishedTags();
+        Integer self = published.rankById().get(id);
+        List<int[]> lists = new ArrayList<>();
+        for (TagView tag : post.tags()) {
+            int[] ranks = published.ranksByTagKey().get(tag.key());
+            if (ranks != null) {
+                lists.add(ranks);
             }
-            Map<Long, Long> counts = tagCounts();
-            Map<Long, Post> byId = new java.util.HashMap<>();
-            Post.<Post>list("id in ?1", ids).forEach(p -> byId.put(p.id, p));
-            return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).map(p -> view(p, counts)).toList();
-        });
+        }
+        // Each list holds its tag's posts by rank, newest first. Walking them together (a merge) meets every post
+        // once, newest first, with the number of lists it is in: the first few met with each count are the newest
+        // with it, so no sorting and no counting map are needed.
+        List<List<Integer>> byShared = new ArrayList<>();
+        for (int i = 0; i <= lists.size(); i++) {
+            byShared.add(new ArrayList<>());
+        }
+        int[] next = new int[lists.size()];
+        while (true) {
+            int newest = Integer.MAX_VALUE;
+            for (int i = 0; i < lists.size(); i++) {
+                if (next[i] < lists.get(i).length) {
+                    newest = Math.min(newest, lists.get(i)[next[i]]);
+                }
+            }
+            if (newest == Integer.MAX_VALUE) {
+                break;
+            }
+            int shared = 0;
+            for (int i = 0; i < lists.size(); i++) {
+                if (next[i] < lists.get(i).length && lists.get(i)[next[i]] == newest) {
+                    shared++;
+                    next[i]++;
+                }
+            }
+            if ((self == null || newest != self) && byShared.get(shared).size() < limit) {
+                byShared.get(shared).add(newest);
+            }
+        }
+        List<Long> ids = new ArrayList<>();
+        for (int shared = lists.size(); shared > 0 && ids.size() < limit; shared--) {
+            for (int rank : byShared.get(shared)) {
+                if (ids.size() < limit) {
+                    ids.add(published.idByRank()[rank]);
+                }
+            }
+        }
+        return load(ids);
     }
 
     @Override
@@ -127,6 +172,67 @@ public class DatabaseSiteView implements SiteView {
                 .createQuery("select distinct p.category from Post p where p.status = :s and p.deletedAt is null"
                         + " and p.category is not null order by p.category", String.class)
                 .setParameter("s", PostStatus.PUBLISHED).getResultList());
+    }
+
+    @Override
+    public List<PostView> publishedPosts(int offset, int limit) {
+        return QuarkusTransaction.joiningExisting().call(() -> load(Post.getEntityManager()
+                .createQuery("select p.id from Post p where p.status = :s and p.deletedAt is null"
+                        + " order by p.publishedAt desc, p.id desc", Long.class)
+                .setParameter("s", PostStatus.PUBLISHED)
+                .setFirstResult(Math.max(0, offset)).setMaxResults(Math.max(0, limit)).getResultList()));
+    }
+
+    /** A page of a tag's posts: the ids from the tags held in memory, then only those posts. */
+    @Override
+    public List<PostView> postsTagged(TagView tag, int offset, int limit) {
+        PublishedTags published = publishedTags();
+        int[] ranks = published.ranksByTagKey().getOrDefault(tag.key(), new int[0]);
+        int from = Math.min(ranks.length, Math.max(0, offset));
+        int to = (int) Math.min(ranks.length, (long) from + Math.max(0, limit));
+        return load(java.util.Arrays.stream(ranks, from, to).mapToObj(rank -> published.idByRank()[rank]).toList());
+    }
+
+    @Override
+    public List<PostView> postsInCategory(String category, int offset, int limit) {
+        return QuarkusTransaction.joiningExisting().call(() -> load(Post.getEntityManager()
+                .createQuery("select p.id from Post p where p.status = :s and p.deletedAt is null"
+                        + " and lower(p.category) = :c order by p.publishedAt desc, p.id desc", Long.class)
+                .setParameter("s", PostStatus.PUBLISHED).setParameter("c", category.trim().toLowerCase(Locale.ROOT))
+                .setFirstResult(Math.max(0, offset)).setMaxResults(Math.max(0, limit)).getResultList()));
+    }
+
+    @Override
+    public int postCountInCategory(String category) {
+        return QuarkusTransaction.joiningExisting().call(() -> Post.getEntityManager()
+                .createQuery("select count(p) from Post p where p.status = :s and p.deletedAt is null"
+                        + " and lower(p.category) = :c", Long.class)
+                .setParameter("s", PostStatus.PUBLISHED).setParameter("c", category.trim().toLowerCase(Locale.ROOT))
+                .getSingleResult().intValue());
+    }
+
+    @Override
+    public List<PostView> postsBy(String authorHandle, int offset, int limit) {
+        return QuarkusTransaction.joiningExisting().call(() -> load(Post.getEntityManager()
+                .createQuery("select p.id from Post p join p.authors a where a.handle = :h and p.status = :s"
+                        + " and p.deletedAt is null order by p.publishedAt desc, p.id desc", Long.class)
+                .setParameter("h", authorHandle.trim().toLowerCase(Locale.ROOT))
+                .setParameter("s", PostStatus.PUBLISHED)
+                .setFirstResult(Math.max(0, offset)).setMaxResults(Math.max(0, limit)).getResultList()));
+    }
+
+    /** The posts with these ids, in this order (those no longer published are left out). */
+    private List<PostView> load(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            Map<Long, Long> counts = tagCounts();
+            Map<Long, Post> byId = new HashMap<>();
+            Post.<Post>list("id in ?1 and status = ?2 and deletedAt is null", ids, PostStatus.PUBLISHED)
+                    .forEach(p -> byId.put(p.id, p));
+            return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).map(p -> view(p, counts)).toList();
+        });
     }
 
     @Override
@@ -159,15 +265,57 @@ public class DatabaseSiteView implements SiteView {
                 .map(DatabaseSiteView::author).toList());
     }
 
-    private static Map<Long, Long> tagCounts() {
-        Map<Long, Long> counts = new HashMap<>();
-        for (Object[] row : Post.getEntityManager().createQuery("select t.id, count(p) from Post p join p.tags t"
-                        + " where p.status = :s and p.deletedAt is null group by t.id", Object[].class)
-                .setParameter("s", PostStatus.PUBLISHED).getResultList()) {
-            counts.put((Long) row[0], (Long) row[1]);
+    /**
+     * The published posts' tags: each tag's posts from newest to oldest, how many each tag has, and each post's
+     * place in that order (newest first). Reading them touches every post's tags, and nearly every view carries its
+     * tags' counts, so they are kept until the next page drop: every change to what is published drops pages, here
+     * and (by signal) on every other instance. Read in a transaction of its own, so they are always what is
+     * committed, never what a caller is in the middle of saving.
+     */
+    private PublishedTags publishedTags() {
+        long drops = pages.dropsSoFar();
+        PublishedTags cached = publishedTags;
+        if (cached != null && cached.drops() == drops) {
+            return cached;
         }
-        return counts;
+        PublishedTags read = QuarkusTransaction.requiringNew().call(() -> {
+            Map<String, List<Integer>> ranksByKey = new HashMap<>();
+            Map<Long, Long> counts = new HashMap<>();
+            Map<Long, Integer> rankById = new HashMap<>();
+            List<Long> idByRank = new ArrayList<>();
+            for (Object[] row : Post.getEntityManager().createQuery("select p.id, t.id, t.key from Post p join p.tags t"
+                            + " where p.status = :s and p.deletedAt is null order by p.publishedAt desc, p.id desc",
+                            Object[].class)
+                    .setParameter("s", PostStatus.PUBLISHED).getResultList()) {
+                Long postId = (Long) row[0];
+                Integer rank = rankById.get(postId);
+                if (rank == null) {
+                    rank = idByRank.size();
+                    rankById.put(postId, rank);
+                    idByRank.add(postId);
+                }
+                counts.merge((Long) row[1], 1L, Long::sum);
+                ranksByKey.computeIfAbsent((String) row[2], key -> new ArrayList<>()).add(rank);
+            }
+            Map<String, int[]> lists = new HashMap<>();
+            ranksByKey.forEach((key, ranks) -> lists.put(key, ranks.stream().mapToInt(Integer::intValue).toArray()));
+            return new PublishedTags(drops, Map.copyOf(counts), Map.copyOf(lists), Map.copyOf(rankById),
+                    idByRank.stream().mapToLong(Long::longValue).toArray());
+        });
+        publishedTags = read;
+        return read;
     }
+
+    private Map<Long, Long> tagCounts() {
+        return publishedTags().countsByTagId();
+    }
+
+    /** Ranks: a post's place among the published posts with tags, newest first. */
+    private record PublishedTags(long drops, Map<Long, Long> countsByTagId, Map<String, int[]> ranksByTagKey,
+                                 Map<Long, Integer> rankById, long[] idByRank) {
+    }
+
+    private volatile PublishedTags publishedTags;
 
     private PostView view(Post post, Map<Long, Long> counts) {
         Map<String, Object> extra;

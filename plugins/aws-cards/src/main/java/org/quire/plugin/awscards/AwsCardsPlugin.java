@@ -46,7 +46,7 @@ public final class AwsCardsPlugin implements QuirePlugin {
         return PluginDescriptor.builder(ID)
                 .name("AWS service cards")
                 .version("1.0.0")
-                .requiredApi("[1.0,2.0)")
+                .requiredApi("[1.3,2.0)")
                 .setting(SettingDefinition.choice(AUTOMATIC, AUTOMATIC_TAGGED,
                         "Which posts get a card for each section whose heading names an AWS service: those tagged"
                                 + " with the automatic tag, all posts, or none (a post's front-matter key aws_cards"
@@ -60,6 +60,9 @@ public final class AwsCardsPlugin implements QuirePlugin {
                         "YAML list of services to add to the catalogue or change, in the catalogue's own shape"))
                 .build();
     }
+
+    /** What {@link ServicePages#coverage} found last, with the site version and catalogue it is for. */
+    volatile ServicePages.KeptCoverage keptCoverage;
 
     @Override
     public void start(PluginContext context) {

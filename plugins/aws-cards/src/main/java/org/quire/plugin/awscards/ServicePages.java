@@ -41,8 +41,23 @@ final class ServicePages {
         }
     }
 
+    /** Finding coverage reads every post's HTML, so it is kept until the site or the catalogue changes. */
     static Map<String, Coverage> coverage(AwsCardsPlugin plugin) {
+        long version = plugin.context().site().changeCount();
         Catalogue catalogue = plugin.catalogue();
+        KeptCoverage kept = plugin.keptCoverage;
+        if (kept != null && kept.siteVersion() == version && kept.catalogue() == catalogue) {
+            return kept.coverage();
+        }
+        Map<String, Coverage> coverage = readCoverage(plugin, catalogue);
+        plugin.keptCoverage = new KeptCoverage(version, catalogue, coverage);
+        return coverage;
+    }
+
+    record KeptCoverage(long siteVersion, Catalogue catalogue, Map<String, Coverage> coverage) {
+    }
+
+    private static Map<String, Coverage> readCoverage(AwsCardsPlugin plugin, Catalogue catalogue) {
         Map<String, List<PostView>> featuring = new LinkedHashMap<>();
         Map<String, List<PostView>> mentioning = new LinkedHashMap<>();
         for (PostView post : plugin.context().site().publishedPosts()) {
@@ -57,10 +72,10 @@ final class ServicePages {
             List<PostView> featured = featuring.getOrDefault(service.id(), List.of());
             List<PostView> mentioned = mentioning.getOrDefault(service.id(), List.of());
             if (!featured.isEmpty() || !mentioned.isEmpty()) {
-                coverage.put(service.id(), new Coverage(service, featured, mentioned));
+                coverage.put(service.id(), new Coverage(service, List.copyOf(featured), List.copyOf(mentioned)));
             }
         }
-        return coverage;
+        return java.util.Collections.unmodifiableMap(coverage);
     }
 
     private static Set<String> ids(Pattern pattern, String html) {

@@ -59,7 +59,7 @@ final class FeedWriter {
         SiteInfo site = context.site().info();
         int limit = Math.max(1, context.settings().getInt(FeedsPlugin.ITEMS));
         boolean fullContent = context.settings().getBoolean(FeedsPlugin.FULL_CONTENT);
-        List<PostView> posts = source.posts().stream().limit(limit).toList();
+        List<PostView> posts = source.newest().apply(limit);
         byte[] body = switch (format) {
             case RSS, ATOM -> syndication(site, source, posts, fullContent, format);
             case JSON -> jsonFeed(site, source, posts, fullContent);

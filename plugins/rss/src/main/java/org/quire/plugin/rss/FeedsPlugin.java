@@ -31,7 +31,7 @@ public final class FeedsPlugin implements QuirePlugin {
         return PluginDescriptor.builder(ID)
                 .name("Feeds")
                 .version("0.2.0")
-                .requiredApi("[1.0,2.0)")
+                .requiredApi("[1.3,2.0)")
                 .setting(SettingDefinition.of(ITEMS, SettingType.INTEGER, "20", "How many posts each feed lists, newest first"))
                 .setting(SettingDefinition.of(FULL_CONTENT, SettingType.BOOLEAN, "true",
                         "Put each post's full text in the feeds; when off, only its excerpt"))

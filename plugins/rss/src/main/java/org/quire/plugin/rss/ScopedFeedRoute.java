@@ -103,15 +103,16 @@ final class ScopedFeedRoute implements PageRoute {
         String decoded = UrlPaths.decode(name);
         return switch (scope) {
             case TAG -> context.site().tag(name).map(tag -> new FeedSource(tag.name() + " · " + site.title(),
-                    site.description(), "/tags/" + tag.urlForm() + "/", selfPath, context.site().postsTagged(tag)));
+                    site.description(), "/tags/" + tag.urlForm() + "/", selfPath,
+                    limit -> context.site().postsTagged(tag, 0, limit)));
             case CATEGORY -> context.site().categories().stream().filter(c -> c.equalsIgnoreCase(decoded)).findFirst()
                     .map(category -> new FeedSource(category + " · " + site.title(), site.description(),
                             "/categories/" + UrlPaths.encodeSegment(category) + "/", selfPath,
-                            context.site().postsInCategory(category)));
+                            limit -> context.site().postsInCategory(category, 0, limit)));
             case AUTHOR -> context.site().authors().stream().filter(a -> a.handle().equalsIgnoreCase(decoded))
                     .findFirst().map((AuthorView author) -> new FeedSource(author.displayName() + " · " + site.title(),
                             author.bio(), "/authors/" + author.handle() + "/", selfPath,
-                            context.site().postsBy(author.handle())));
+                            limit -> context.site().postsBy(author.handle(), 0, limit)));
         };
     }
 

@@ -53,6 +53,6 @@ final class SiteFeedRoute implements PageRoute {
         }
         SiteInfo site = context.site().info();
         return Optional.of(writer.write(new FeedSource(site.title(), site.description(), "/", path,
-                context.site().publishedPosts()), format));
+                limit -> context.site().publishedPosts(0, limit)), format));
     }
 }

@@ -36,7 +36,9 @@ final class ArchiveRoute implements PageRoute {
     }
 
     /** The subject of an archive: its display name, the URL segment naming it, its description and posts. */
-    private record Subject(String name, String urlSegment, String description, String coverPath, List<PostView> posts) {
+    /** A tag or category: how many posts it has, and a page of them on demand (offset, limit). */
+    private record Subject(String name, String urlSegment, String description, String coverPath, int count,
+                           java.util.function.BiFunction<Integer, Integer, List<PostView>> posts) {
     }
 
     private final PluginContext context;
@@ -61,7 +63,7 @@ final class ArchiveRoute implements PageRoute {
         }
         List<String> paths = new ArrayList<>();
         for (Subject subject : subjects()) {
-            int pages = pageCount(subject.posts().size());
+            int pages = pageCount(subject.count());
             if (!laterPages) {
                 paths.add(base(subject.urlSegment()));
             } else {
@@ -98,7 +100,7 @@ final class ArchiveRoute implements PageRoute {
         if (subject.isEmpty()) {
             return Optional.empty();
         }
-        int pages = pageCount(subject.get().posts().size());
+        int pages = pageCount(subject.get().count());
         if (page > pages) {
             return Optional.empty();
         }
@@ -110,7 +112,7 @@ final class ArchiveRoute implements PageRoute {
         int perPage = perPage();
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(site.locale());
         List<Map<String, Object>> posts = new ArrayList<>();
-        for (PostView post : subject.posts().stream().skip((long) (page - 1) * perPage).limit(perPage).toList()) {
+        for (PostView post : subject.posts().apply((page - 1) * perPage, perPage)) {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("title", post.title());
             item.put("href", site.basePath() + UrlPaths.encodePath(post.path()));
@@ -141,8 +143,7 @@ final class ArchiveRoute implements PageRoute {
         if (kind == Kind.TAG) {
             return context.site().tags().stream().map(this::subjectOf).toList();
         }
-        return context.site().categories().stream().map(c -> new Subject(c, UrlPaths.encodeSegment(c), "", null,
-                context.site().postsInCategory(c))).toList();
+        return context.site().categories().stream().map(this::categorySubject).toList();
     }
 
     private Optional<Subject> subject(String urlSegment) {
@@ -151,12 +152,18 @@ final class ArchiveRoute implements PageRoute {
         }
         String name = UrlPaths.decode(urlSegment);
         return context.site().categories().stream().filter(c -> c.equalsIgnoreCase(name)).findFirst()
-                .map(c -> new Subject(c, UrlPaths.encodeSegment(c), "", null, context.site().postsInCategory(c)));
+                .map(this::categorySubject);
     }
 
     private Subject subjectOf(TagView tag) {
-        return new Subject(tag.name(), tag.urlForm(), tag.description(), tag.coverPath(),
-                context.site().postsTagged(tag));
+        return new Subject(tag.name(), tag.urlForm(), tag.description(), tag.coverPath(), tag.count(),
+                (offset, limit) -> context.site().postsTagged(tag, offset, limit));
+    }
+
+    private Subject categorySubject(String category) {
+        return new Subject(category, UrlPaths.encodeSegment(category), "", null,
+                context.site().postCountInCategory(category),
+                (offset, limit) -> context.site().postsInCategory(category, offset, limit));
     }
 
     private String base(String urlSegment) {

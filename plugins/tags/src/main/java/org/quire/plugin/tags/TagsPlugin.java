@@ -32,7 +32,7 @@ public final class TagsPlugin implements QuirePlugin {
         return PluginDescriptor.builder(ID)
                 .name("Tags")
                 .version("0.2.0")
-                .requiredApi("[1.2,2.0)")
+                .requiredApi("[1.3,2.0)")
                 .setting(SettingDefinition.of(POSTS_PER_PAGE, SettingType.INTEGER, "10", "Posts on one archive page"))
                 .setting(SettingDefinition.of(TAG_ARCHIVES, SettingType.BOOLEAN, "true", "Serve /tags/ and one archive per tag"))
                 .setting(SettingDefinition.of(CATEGORY_ARCHIVES, SettingType.BOOLEAN, "true", "Serve one archive per category"))
