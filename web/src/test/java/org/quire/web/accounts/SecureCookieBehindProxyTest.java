@@ -43,5 +43,10 @@ class SecureCookieBehindProxyTest {
     void theSessionCookieIsSecureWhenTheProxySaysHttps() {
         assertThat(sessionCookieHeader("https")).contains("Secure").contains("HttpOnly");
         assertThat(sessionCookieHeader("http")).doesNotContain("Secure");
+        // And browsers are told to stay on https, only when the request came over it.
+        assertThat(given().header("X-Forwarded-Proto", "https").get("/").header("Strict-Transport-Security"))
+                .isEqualTo("max-age=31536000");
+        assertThat(given().header("X-Forwarded-Proto", "http").get("/").header("Strict-Transport-Security"))
+                .isNull();
     }
 }
