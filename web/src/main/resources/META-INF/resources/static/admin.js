@@ -123,7 +123,9 @@
       return;
     }
     var asked = ++previewsAsked;
-    api('POST', '/api/admin/posts/preview', edit()).then(function (rendered) {
+    // The post's writers count on the server: a contributor's draft previews cleaned, as it will be saved.
+    var url = '/api/admin/posts/preview' + (postId ? '?post=' + encodeURIComponent(postId) : '');
+    api('POST', url, edit()).then(function (rendered) {
       if (asked !== previewsAsked) {
         return; // a newer preview is on its way; an older answer arriving late must not replace it
       }

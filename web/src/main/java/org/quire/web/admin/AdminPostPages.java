@@ -389,7 +389,7 @@ public class AdminPostPages {
                 .data("mayReview", post != null && post.status == PostStatus.IN_REVIEW && rights.mayReview())
                 .data("problems", problems).data("notice", notice)
                 .data("sentBack", post == null ? null : sentBack(post))
-                .data("preview", previewDocument(form))
+                .data("preview", previewDocument(form, id))
                 .data("tags", tagNames()).data("handles", handles()).data("zone", chrome.zone().getId());
     }
 
@@ -407,12 +407,12 @@ public class AdminPostPages {
     }
 
     /** The preview as a whole document for a sandboxed frame: the post rendered, styled as the site. */
-    private String previewDocument(EditorForm form) {
+    private String previewDocument(EditorForm form, Long postId) {
         if (form.title == null || form.title.isBlank()) {
             return PreviewDocument.message(chrome.text().previewNeedsTitle());
         }
         try {
-            RenderedDocument rendered = posts.preview(form.markdown(), currentUser.account());
+            RenderedDocument rendered = posts.preview(form.markdown(), currentUser.account(), postId);
             return PreviewDocument.of(form.title, rendered.html());
         } catch (ContentException e) {
             return PreviewDocument.message(e.getMessage());

@@ -430,17 +430,46 @@ public class PostService {
     /** Renders a text as the site would show it, through the same engine and plugins, storing nothing. */
     @Transactional
     public RenderedDocument preview(String source, Account by) {
+        return preview(source, by, null);
+    }
+
+    /**
+     * As {@link #preview(String, Account)} for the post {@code postId} (null for a new one): raw HTML is kept only
+     * when saving would keep it, that is when whoever previews and every writer of the post may publish it as
+     * written, so an editor looking at a contributor's draft sees it cleaned, as readers will.
+     */
+    @Transactional
+    public RenderedDocument preview(String source, Account by, Long postId) {
         if (source == null || source.isBlank()) {
             throw new ContentException(Reason.INVALID, "source", "There is nothing to preview");
         }
         Site site = Site.get();
         ContentEngine engine = engines.engineFor(site);
-        boolean trusted = trusts(by);
         PostMetadata m = engine.read(new PostSource("post.md", source)).metadata();
+        boolean trusted = trusts(by) && previewWritersTrusted(m, postId);
         String slug = Slugs.slugify(m.title()).isEmpty() ? "preview" : Slugs.slugify(m.title());
         String name = FILE_DATE.format((m.date() != null ? m.date().toInstant() : clock.instant()).atZone(
                 ZoneId.of(site.timeZone))) + "-" + slug + ".md";
         return engine.render(new PostSource(name, source), trusted ? RenderOptions.trusted() : RenderOptions.untrusted());
+    }
+
+    /** Whether everyone a save would count as a writer may publish raw HTML; looks only, creates no account. */
+    private boolean previewWritersTrusted(PostMetadata m, Long postId) {
+        Post post = postId == null ? null : Post.findById(postId);
+        if (post != null && !post.authors.stream().allMatch(PostService::trusts)) {
+            return false;
+        }
+        for (String handle : m.authors()) {
+            String normalised = Slugs.slugify(handle);
+            if (normalised.isEmpty()) {
+                continue;
+            }
+            Optional<Account> named = Account.findByHandle(handle).or(() -> Account.findByHandle(normalised));
+            if (named.isEmpty() || !trusts(named.get())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

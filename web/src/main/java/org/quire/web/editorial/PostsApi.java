@@ -437,8 +437,9 @@ public class PostsApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(Permission.WRITE_OWN_POSTS)
     @Operation(summary = "Render a text as the public site would, through the same engine and plugins, storing nothing")
-    public Preview preview(Edit edit) {
-        RenderedDocument rendered = posts.preview(edit == null ? null : edit.markdown(), currentUser.account());
+    public Preview preview(Edit edit, @jakarta.ws.rs.QueryParam("post") Long postId) {
+        // The post's writers count: an editor previewing a contributor's draft sees it cleaned, as it will be saved.
+        RenderedDocument rendered = posts.preview(edit == null ? null : edit.markdown(), currentUser.account(), postId);
         return new Preview(rendered.html(), rendered.tableOfContents(), rendered.words(), rendered.readingMinutes(),
                 messages(rendered.diagnostics()));
     }

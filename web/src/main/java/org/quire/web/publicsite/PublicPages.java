@@ -499,10 +499,14 @@ public class PublicPages {
         return map;
     }
 
-    /** JSON inside a script element must not contain "</" or it could close the element early. */
+    /**
+     * JSON inside a script element: no {@code <}, {@code >} or {@code &} at all, as JSON's own escapes. "</" alone
+     * is not enough: "<!--" with "<script" puts the HTML parser in a state where the closing tag no longer closes.
+     */
     private String scriptSafe(Object value) {
         try {
-            return json.writeValueAsString(value).replace("</", "<\\/");
+            return json.writeValueAsString(value).replace("<", "\\u003c").replace(">", "\\u003e")
+                    .replace("&", "\\u0026");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
