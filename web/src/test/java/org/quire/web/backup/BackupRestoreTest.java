@@ -268,17 +268,7 @@ class BackupRestoreTest extends DatabaseTest {
                 "18f"), done -> { });
         assertThat(imported.posts()).hasSize(505);
         Session author = TestAccounts.signedIn(Role.AUTHOR);
-        String source = SeedPosts.source();
-        Matcher reference = Pattern.compile("/images/(\\d+)\\.jpg").matcher(SeedPosts.source());
-        int index = 0;
-        while (reference.find()) {
-            byte[] jpeg = TestImages.screenshot(TestImages.SEED_WIDTHS[index], index);
-            String url = author.given().multiPart("file", reference.group(1) + ".jpg", jpeg, "image/jpeg")
-                    .multiPart("alt", "Screenshot " + index).post("/api/admin/media").then().statusCode(201)
-                    .extract().path("url");
-            source = source.replace(reference.group(), url);
-            index++;
-        }
+        String source = TestImages.uploadSeedScreenshots(author, SeedPosts.source());
         long seed = ((Number) author.given().contentType("application/json").body(Map.of("source", source))
                 .post("/api/admin/posts").then().statusCode(201).extract().path("id")).longValue();
         author.given().post("/api/admin/posts/" + seed + "/publish").then().statusCode(200);

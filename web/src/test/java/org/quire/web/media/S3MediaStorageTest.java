@@ -91,18 +91,7 @@ class S3MediaStorageTest {
     @Test
     void theSeedPostsSixImagesAreUploadedToTheBucketRenderedAndServed() throws Exception {
         Session author = TestAccounts.signedIn(Role.AUTHOR);
-        String source = SeedPosts.source().replace("title:", "title: On S3 —");
-        Matcher reference = Pattern.compile("/images/(\\d+)\\.jpg").matcher(SeedPosts.source());
-        int index = 0;
-        while (reference.find()) {
-            byte[] jpeg = TestImages.screenshot(TestImages.SEED_WIDTHS[index], index);
-            String url = author.given().multiPart("file", reference.group(1) + ".jpg", jpeg, "image/jpeg")
-                    .multiPart("alt", "Screenshot " + index).post("/api/admin/media").then().statusCode(201)
-                    .extract().path("url");
-            source = source.replace(reference.group(), url);
-            index++;
-        }
-        assertThat(index).isEqualTo(6);
+        String source = TestImages.uploadSeedScreenshots(author, SeedPosts.source().replace("title:", "title: On S3 —"));
 
         List<String> keys = keys();
         assertThat(keys).as("every object under the prefix").allMatch(key -> key.startsWith(S3MockServer.PREFIX));

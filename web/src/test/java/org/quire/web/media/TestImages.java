@@ -18,6 +18,29 @@ public final class TestImages {
     private TestImages() {
     }
 
+    /**
+     * Uploads a drawn screenshot for each of the seed post's six images as {@code author}, and returns
+     * {@code source} (the seed post's text, perhaps changed) with each image reference pointing at its upload.
+     */
+    public static String uploadSeedScreenshots(org.quire.web.accounts.TestAccounts.Session author, String source)
+            throws IOException {
+        java.util.regex.Matcher reference = java.util.regex.Pattern.compile("/images/(\\d+)\\.jpg")
+                .matcher(org.quire.web.SeedPosts.source());
+        int index = 0;
+        while (reference.find()) {
+            byte[] jpeg = screenshot(SEED_WIDTHS[index], index);
+            String url = author.given().multiPart("file", reference.group(1) + ".jpg", jpeg, "image/jpeg")
+                    .multiPart("alt", "Screenshot " + index).post("/api/admin/media").then().statusCode(201)
+                    .extract().path("url");
+            source = source.replace(reference.group(), url);
+            index++;
+        }
+        if (index != SEED_WIDTHS.length) {
+            throw new IllegalStateException("The seed post names " + index + " images, not " + SEED_WIDTHS.length);
+        }
+        return source;
+    }
+
     /** A JPEG that looks a little like a screenshot: coloured bars on a light background, 16:9. */
     public static byte[] screenshot(int width, long seed) throws IOException {
         BufferedImage image = new BufferedImage(width, width * 9 / 16, BufferedImage.TYPE_INT_RGB);
