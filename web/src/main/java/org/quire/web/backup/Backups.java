@@ -361,14 +361,14 @@ public class Backups {
                 }
             }
             refuseUnlessEmpty();
-            Map<String, String> mediaTypes = mediaTypes(zip, shown);
-            restoreMedia(zip, shown, mediaTypes, progress);
+            Map<String, MediaObject> media = mediaObjects(zip, shown);
+            restoreMedia(zip, shown, media, progress);
             Map<String, Long> rows = restoreRows(zip, shown, progress);
             afterRestore();
-            Restored restored = new Restored(rows, mediaTypes.size(), manifest.path("site").asText(""),
+            Restored restored = new Restored(rows, media.size(), manifest.path("site").asText(""),
                     manifest.path("quireVersion").asText(), manifest.path("createdAt").asText());
             LOG.infof("Restored '%s' (made by Quire %s at %s): %s, %d media objects", shown, restored.madeBy(),
-                    restored.madeAt(), rows, mediaTypes.size());
+                    restored.madeAt(), rows, media.size());
             return restored;
         } catch (IOException e) {
             throw new BackupException("Cannot read '" + shown + "': " + e.getMessage(), e);
@@ -484,14 +484,17 @@ public class Backups {
         }
     }
 
-    /** The size each media object's row gives, so a restore never unpacks more than that (a zip bomb). */
-    private final Map<String, Long> sizes = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * A media object as the archive's rows describe it: its content type, and its size, so a restore never unpacks
+     * more than that (a zip bomb).
+     */
+    private record MediaObject(String contentType, long size) {
+    }
 
-    /** The content type of every media object the archive's rows name, checking each has its bytes there. */
-    private Map<String, String> mediaTypes(ZipFile zip, String shown) throws BackupException, IOException {
+    /** Every media object the archive's rows name, by hash, checking each has its bytes there. */
+    private Map<String, MediaObject> mediaObjects(ZipFile zip, String shown) throws BackupException, IOException {
         Table table = BackupFormat.TABLES.stream().filter(t -> t.name().equals("media_file")).findFirst().orElseThrow();
-        Map<String, String> types = new LinkedHashMap<>();
-        sizes.clear();
+        Map<String, MediaObject> objects = new LinkedHashMap<>();
         readRows(zip, shown, table, (row, number) -> {
             String hash = row.path("sha256").asText();
             String where = shown + ", " + table.fileName() + ", row " + number;
@@ -502,27 +505,27 @@ public class Backups {
                 throw new BackupException(where + ": the bytes of '" + row.path("path").asText() + "' ("
                         + BackupFormat.mediaEntry(hash) + ") are missing from the archive");
             }
-            types.putIfAbsent(hash, row.path("content_type").asText("application/octet-stream"));
-            sizes.putIfAbsent(hash, row.path("size_bytes").asLong());
+            objects.putIfAbsent(hash, new MediaObject(row.path("content_type").asText("application/octet-stream"),
+                    row.path("size_bytes").asLong()));
         });
-        return types;
+        return objects;
     }
 
     /**
      * Keeps every media object, each checked against its hash on the way. Objects are content-addressed: one
      * kept by a restore that then fails harms nothing, and is simply not used.
      */
-    private void restoreMedia(ZipFile zip, String shown, Map<String, String> types, Consumer<String> progress)
+    private void restoreMedia(ZipFile zip, String shown, Map<String, MediaObject> objects, Consumer<String> progress)
             throws BackupException, IOException {
         Path incoming = Path.of(dataDir).toAbsolutePath().normalize().resolve("media").resolve("incoming");
         Files.createDirectories(incoming);
         int done = 0;
-        for (Map.Entry<String, String> object : types.entrySet()) {
+        for (Map.Entry<String, MediaObject> object : objects.entrySet()) {
             String name = BackupFormat.mediaEntry(object.getKey());
             Path temporary = Files.createTempFile(incoming, "restore-", ".part");
             try {
                 MessageDigest sha256 = sha256();
-                long expected = sizes.getOrDefault(object.getKey(), 0L);
+                long expected = object.getValue().size();
                 try (InputStream in = new DigestInputStream(zip.getInputStream(zip.getEntry(name)), sha256);
                      OutputStream out = Files.newOutputStream(temporary)) {
                     // Never more than the row says, so a bomb in the archive cannot fill the disk.
@@ -548,12 +551,12 @@ public class Backups {
                     throw new BackupException(shown + ", " + name + ": the bytes have SHA-256 " + actual
                             + ", not the " + object.getKey() + " their name promises; the archive is damaged");
                 }
-                blobs.keep(object.getKey(), temporary, object.getValue());
+                blobs.keep(object.getKey(), temporary, object.getValue().contentType());
             } finally {
                 Files.deleteIfExists(temporary);
             }
-            if (++done % 100 == 0 || done == types.size()) {
-                progress.accept("media: " + done + " of " + types.size() + " objects checked and kept");
+            if (++done % 100 == 0 || done == objects.size()) {
+                progress.accept("media: " + done + " of " + objects.size() + " objects checked and kept");
             }
         }
     }
