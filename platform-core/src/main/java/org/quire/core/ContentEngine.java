@@ -34,6 +34,7 @@ import org.quire.core.RenderedDocument.TocEntry;
 import org.quire.core.html.HtmlPolicy;
 import org.quire.core.liquid.LiquidTranslator;
 import org.quire.core.markdown.MarkdownPipeline;
+import org.quire.core.markdown.NestingTooDeepException;
 import org.quire.core.plugin.ActivePlugin;
 import org.quire.core.plugin.PluginProblem;
 import org.quire.core.plugin.PluginRegistry;
@@ -54,12 +55,13 @@ import org.quire.core.text.TextStatistics;
  */
 public final class ContentEngine {
 
-    private static final Pattern IMG_SRC = Pattern.compile("<img\\b[^>]*?\\bsrc\\s*=\\s*[\"']([^\"']+)[\"'][^>]*>",
+    // Tags are matched as runs without '<' as well as '>': "[^>]*" would make a line of a million '<' quadratic.
+    private static final Pattern IMG_SRC = Pattern.compile("<img\\b[^<>]*?\\bsrc\\s*=\\s*[\"']([^\"']+)[\"'][^<>]*>",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ALT = Pattern.compile("\\balt\\s*=\\s*[\"']([^\"']*)[\"']", Pattern.CASE_INSENSITIVE);
-    private static final Pattern A_HREF = Pattern.compile("<a\\b[^>]*?\\bhref\\s*=\\s*[\"']([^\"']+)[\"']",
+    private static final Pattern A_HREF = Pattern.compile("<a\\b[^<>]*?\\bhref\\s*=\\s*[\"']([^\"']+)[\"']",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern TAG = Pattern.compile("<[^>]*>");
+    private static final Pattern TAG = Pattern.compile("<[^<>]*>");
 
     private final SiteSettings site;
     private final PluginRegistry plugins;
@@ -106,6 +108,8 @@ public final class ContentEngine {
                 List<Diagnostic> diagnostics = new ArrayList<>(read.diagnostics());
                 diagnostics.addAll(pluginFailures);
                 return renderWith(pipeline(excluded), excluded, source, read, options, diagnostics);
+            } catch (NestingTooDeepException e) {
+                throw e; // the text's fault, not a plugin's
             } catch (RuntimeException | StackOverflowError e) {
                 // Leave out the plugin the stack trace points to; when it cannot be told, every plugin's syntax.
                 Optional<ActivePlugin> culprit = plugins.culpritOf(e).filter(p -> !excluded.contains(p.id()));
@@ -162,7 +166,7 @@ public final class ContentEngine {
             return renderHtmlPost(source, metadata, body, options, diagnostics);
         }
 
-        Node document = pipeline.parse(body);
+        Node document = pipeline.parse(body, metadata.bodyFirstLine());
         for (ActivePlugin plugin : plugins.active()) {
             for (DocumentTransform transform : plugin.documentTransforms()) {
                 try {
@@ -258,7 +262,7 @@ public final class ContentEngine {
         }
         Node excerptNode;
         if (markdown != null) {
-            excerptNode = pipeline.parse(markdown);
+            excerptNode = pipeline.parse(markdown, metadata.bodyFirstLine());
         } else {
             excerptNode = firstParagraph(document);
             if (excerptNode == null) {

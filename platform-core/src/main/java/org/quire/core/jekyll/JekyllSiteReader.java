@@ -17,6 +17,7 @@ import org.quire.core.site.JekyllConfig;
 import org.quire.core.site.SiteSettings;
 import org.quire.core.source.FrontMatterParser;
 import org.quire.core.source.PostSource;
+import org.quire.core.text.Utf8;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -64,9 +65,12 @@ public final class JekyllSiteReader {
         for (Path file : files) {
             try {
                 sources.add(PostSource.read(root, file));
+            } catch (Utf8.NotUtf8Exception e) {
+                diagnostics.add(Diagnostic.error(root.relativize(file).toString(), e.line(), Kind.FRONT_MATTER_INVALID,
+                        e.getMessage()));
             } catch (UncheckedIOException e) {
                 diagnostics.add(Diagnostic.error(root.relativize(file).toString(), 0, Kind.FRONT_MATTER_INVALID,
-                        "cannot be read as UTF-8 text: " + e.getCause().getMessage()));
+                        "cannot be read: " + e.getCause().getMessage()));
             }
         }
         return sources;

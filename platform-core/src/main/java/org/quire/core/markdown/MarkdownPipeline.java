@@ -18,6 +18,7 @@ import org.commonmark.node.Code;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
 import org.commonmark.node.Text;
+import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.AttributeProvider;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -39,21 +40,164 @@ public final class MarkdownPipeline {
             TaskListItemsExtension.create(),
             FootnotesExtension.create());
 
+    /**
+     * How deep nodes may nest (block quotes, lists, emphasis and links inside each other). Real documents stay far
+     * below; every walk of the tree after parsing recurses once per level.
+     */
+    public static final int MAX_DEPTH = 100;
+
+    private final List<Extension> extensions;
     private final Parser parser;
     private final HtmlRenderer renderer;
 
     public MarkdownPipeline(List<Extension> pluginExtensions) {
         List<Extension> extensions = new ArrayList<>(CORE_EXTENSIONS);
         extensions.addAll(pluginExtensions);
-        this.parser = Parser.builder().extensions(extensions).build();
+        this.extensions = List.copyOf(extensions);
+        this.parser = Parser.builder().extensions(extensions)
+                .customInlineContentParserFactory(new LessThanInlineParser.Factory()).build();
         this.renderer = HtmlRenderer.builder()
                 .extensions(extensions)
                 .attributeProviderFactory(context -> new HeadingIdProvider())
                 .build();
     }
 
-    public Node parse(String markdown) {
-        return parser.parse(markdown);
+    /**
+     * Parses {@code markdown}, refusing a tree deeper than {@link #MAX_DEPTH}.
+     *
+     * @param firstLine the file line the text starts on, for the error
+     * @throws NestingTooDeepException naming the line where the nesting passes the limit
+     */
+    public Node parse(String markdown, int firstLine) {
+        refuseDeepLines(markdown, firstLine);
+        Node document = null;
+        StackOverflowError overflow = null;
+        try {
+            document = parser.parse(markdown);
+        } catch (StackOverflowError e) {
+            // The extensions' post-processors walk the tree recursively inside parse(); see whether depth was why.
+            overflow = e;
+        }
+        if (document == null || deepestNode(document) != null) {
+            // Rare: parse again without extensions (no recursive post-processing) keeping block positions, a cost
+            // the normal case should not pay, to name the line.
+            Node located;
+            try {
+                located = Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS)
+                        .customInlineContentParserFactory(new LessThanInlineParser.Factory()).build().parse(markdown);
+            } catch (StackOverflowError e) {
+                // Emphasis nested thousands deep overflows even the plain parser: its longest run of markers is
+                // the likeliest place.
+                throw tooDeep(firstLine + lineOfLongestEmphasisRun(markdown));
+            }
+            Node deepest = deepestNode(located);
+            if (deepest == null) {
+                throw overflow; // not the depth: let the caller find which plugin's extension it was
+            }
+            int line = firstLine;
+            for (Node block = deepest; block != null; block = block.getParent()) {
+                if (!block.getSourceSpans().isEmpty()) {
+                    line = firstLine + block.getSourceSpans().get(0).getLineIndex();
+                    break;
+                }
+            }
+            throw tooDeep(line);
+        }
+        return document;
+    }
+
+    /**
+     * Lines that open more containers than {@link #MAX_DEPTH} ({@code > > >}, {@code - - -}, {@code 1. 1.}), refused
+     * before parsing: commonmark takes quadratic time over a line of 100,000 list markers.
+     */
+    private static void refuseDeepLines(String markdown, int firstLine) {
+        int line = firstLine;
+        int at = 0;
+        int length = markdown.length();
+        while (at < length) {
+            int end = markdown.indexOf('\n', at);
+            if (end < 0) {
+                end = length;
+            }
+            int containers = 0;
+            int i = at;
+            while (i < end) {
+                int spaces = 0;
+                while (i < end && markdown.charAt(i) == ' ' && spaces < 4) {
+                    i++;
+                    spaces++;
+                }
+                char c = i < end ? markdown.charAt(i) : '\n';
+                int digits = 0;
+                while (i + digits < end && digits < 10 && Character.isDigit(markdown.charAt(i + digits))) {
+                    digits++;
+                }
+                if (c == '>') {
+                    i++;
+                } else if ((c == '-' || c == '*' || c == '+') && i + 1 < end && markdown.charAt(i + 1) == ' ') {
+                    i += 2;
+                } else if (digits > 0 && i + digits + 1 < end && (markdown.charAt(i + digits) == '.'
+                        || markdown.charAt(i + digits) == ')') && markdown.charAt(i + digits + 1) == ' ') {
+                    i += digits + 2;
+                } else {
+                    break;
+                }
+                if (++containers > MAX_DEPTH) {
+                    throw tooDeep(line);
+                }
+            }
+            at = end + 1;
+            line++;
+        }
+    }
+
+    private static int lineOfLongestEmphasisRun(String markdown) {
+        int line = 0;
+        int bestLine = 0;
+        int best = 0;
+        int run = 0;
+        char previous = 0;
+        for (int i = 0; i < markdown.length(); i++) {
+            char c = markdown.charAt(i);
+            if (c == '\n') {
+                line++;
+            }
+            run = c == previous ? run + 1 : 1;
+            previous = c;
+            if ((c == '*' || c == '_') && run > best) {
+                best = run;
+                bestLine = line;
+            }
+        }
+        return bestLine;
+    }
+
+    private static NestingTooDeepException tooDeep(int line) {
+        return new NestingTooDeepException("line " + line + ": the Markdown is nested more than " + MAX_DEPTH
+                + " levels deep (block quotes, lists or emphasis inside each other); Quire renders at most "
+                + MAX_DEPTH, line);
+    }
+
+    /** The first node deeper than {@link #MAX_DEPTH}, found without recursion (which the depth could overflow). */
+    private static Node deepestNode(Node document) {
+        Node node = document.getFirstChild();
+        int depth = 1;
+        while (node != null) {
+            if (depth > MAX_DEPTH) {
+                return node;
+            }
+            if (node.getFirstChild() != null) {
+                node = node.getFirstChild();
+                depth++;
+                continue;
+            }
+            while (node != null && node != document && node.getNext() == null) {
+                node = node.getParent();
+                depth--;
+            }
+            node = node == null || node == document ? null : node.getNext();
+        }
+        return null;
     }
 
     public String render(Node node) {

@@ -80,16 +80,28 @@ public final class PermalinkPattern {
             m.appendReplacement(path, Matcher.quoteReplacement(value(m.group(1), slug, date, categories)));
         }
         m.appendTail(path);
-        // Empty placeholders (no categories) leave doubled slashes, which Jekyll collapses.
+        return sitePath(path.toString());
+    }
+
+    /**
+     * {@code path} as a path of this site: starting with one {@code /}, backslashes read as slashes, doubled slashes
+     * collapsed (empty placeholders such as no categories leave them, and Jekyll collapses them too), and {@code .}
+     * and {@code ..} segments dropped, also percent-encoded, as Jekyll's URL sanitising does: a category or
+     * permalink of {@code ../..} must not lead an export outside its folder.
+     */
+    public static String sitePath(String path) {
+        String[] segments = path.replace('\\', '/').split("/", -1);
         StringBuilder cleaned = new StringBuilder(path.length() + 1);
-        if (path.length() == 0 || path.charAt(0) != '/') {
-            cleaned.append('/');
-        }
-        for (int i = 0; i < path.length(); i++) {
-            char c = path.charAt(i);
-            if (c != '/' || cleaned.length() == 0 || cleaned.charAt(cleaned.length() - 1) != '/') {
-                cleaned.append(c);
+        for (String segment : segments) {
+            String decoded = segment.replaceAll("(?i)%2e", ".");
+            if (segment.isEmpty() || decoded.equals(".") || decoded.equals("..")) {
+                continue;
             }
+            cleaned.append('/').append(segment);
+        }
+        boolean directory = path.endsWith("/") || path.endsWith("\\") || path.endsWith("/.") || path.endsWith("/..");
+        if (cleaned.length() == 0 || directory) {
+            cleaned.append('/');
         }
         return cleaned.toString();
     }

@@ -105,10 +105,11 @@ public final class PostReader {
             permalink = site.permalink().expand(slug, date, categories);
         } else if (permalink == null) {
             permalink = PermalinkPattern.of("none").expand(slug, ZonedDateTime.now(site.timeZone()), categories);
-        } else if (!permalink.startsWith("/") || permalink.startsWith("//") || permalink.contains("\\")) {
-            // "//host/x" would be another site's address wherever the path becomes a link: always a path here.
-            String path = "/" + permalink.replace('\\', '/').replaceFirst("^/+", "");
-            if (permalink.startsWith("//") || permalink.contains("\\")) {
+        } else {
+            // "//host/x" would be another site's address wherever the path becomes a link, and "/../x" a file
+            // outside an export's folder: always a plain path here.
+            String path = PermalinkPattern.sitePath(permalink);
+            if (!path.equals(permalink) && !path.equals("/" + permalink)) {
                 diagnostics.add(Diagnostic.warning(name, lineOf(source, "permalink"), Kind.FRONT_MATTER_FIELD,
                         "permalink '" + permalink + "' is read as the path '" + path + "' on this site"));
             }

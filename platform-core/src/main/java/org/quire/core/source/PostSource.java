@@ -2,10 +2,11 @@ package org.quire.core.source;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+
+import org.quire.core.text.Utf8;
 
 /**
  * The text of one post, as written: front matter and body.
@@ -20,11 +21,15 @@ public record PostSource(String name, String text) {
         Objects.requireNonNull(text, "text of " + name);
     }
 
-    /** Reads a UTF-8 file; the name is the path relative to {@code root}, with {@code /} separators. */
+    /**
+     * Reads a UTF-8 file; the name is the path relative to {@code root}, with {@code /} separators.
+     *
+     * @throws Utf8.NotUtf8Exception when the file is in another encoding, naming the file and line
+     */
     public static PostSource read(Path root, Path file) {
         try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            return new PostSource(root.relativize(file).toString().replace('\\', '/'), text);
+            String name = root.relativize(file).toString().replace('\\', '/');
+            return new PostSource(name, Utf8.decode(Files.readAllBytes(file), name));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read post " + file + ": " + e.getMessage(), e);
         }

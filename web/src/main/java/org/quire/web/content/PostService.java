@@ -20,6 +20,7 @@ import org.quire.core.ContentEngine;
 import org.quire.core.Diagnostic;
 import org.quire.core.RenderOptions;
 import org.quire.core.RenderedDocument;
+import org.quire.core.markdown.NestingTooDeepException;
 import org.quire.core.site.Slugs;
 import org.quire.core.site.Tag;
 import org.quire.core.source.PostMetadata;
@@ -450,7 +451,8 @@ public class PostService {
         String slug = Slugs.slugify(m.title()).isEmpty() ? "preview" : Slugs.slugify(m.title());
         String name = FILE_DATE.format((m.date() != null ? m.date().toInstant() : clock.instant()).atZone(
                 ZoneId.of(site.timeZone))) + "-" + slug + ".md";
-        return engine.render(new PostSource(name, source), trusted ? RenderOptions.trusted() : RenderOptions.untrusted());
+        return renderOrRefuse(engine, new PostSource(name, source),
+                trusted ? RenderOptions.trusted() : RenderOptions.untrusted());
     }
 
     /** Whether everyone a save would count as a writer may publish raw HTML; looks only, creates no account. */
@@ -620,6 +622,15 @@ public class PostService {
         return author == null || author.role == Role.ADMINISTRATOR || author.role == Role.EDITOR;
     }
 
+    /** Renders a text someone sent; one the engine cannot render as written is refused naming its line. */
+    private static RenderedDocument renderOrRefuse(ContentEngine engine, PostSource source, RenderOptions options) {
+        try {
+            return engine.render(source, options);
+        } catch (NestingTooDeepException e) {
+            throw new ContentException(Reason.INVALID, "source", e.getMessage());
+        }
+    }
+
     private Post existing(long postId) {
         Post post = Post.findById(postId);
         if (post == null || post.deletedAt != null) {
@@ -639,6 +650,18 @@ public class PostService {
         // The engine reads Jekyll sources; a post written here gets the file name Jekyll would have given it.
         PostSource firstRead = new PostSource(fileName != null ? fileName : "post.md", source);
         PostReader.Read read = engine.read(firstRead);
+        if (savedBy != null) {
+            // Jekyll stops a build on a date it cannot read; an import keeps the file's date (or the readable part)
+            // and reports it, but someone saving in the editor is told at once rather than finding it misdated.
+            for (Diagnostic diagnostic : read.diagnostics()) {
+                if (diagnostic.kind() == Diagnostic.Kind.DATE_UNREADABLE
+                        || diagnostic.kind() == Diagnostic.Kind.DATE_PARTLY_READ) {
+                    throw new ContentException(Reason.INVALID, "date", "line " + diagnostic.line() + ": "
+                            + diagnostic.message().replace("; the file name's date is used", "")
+                            .replace("; the post has no date", ""));
+                }
+            }
+        }
         String name = fileName != null ? fileName : fileNameFor(post, read.metadata(), zone);
         // Raw HTML is kept only when whoever saves and every author may publish it as written: an editor's bulk
         // change (a tag renamed) must not turn a contributor's stripped <script> into live HTML.
@@ -648,7 +671,7 @@ public class PostService {
         // An import (no one saving) keeps the site's HTML as it was.
         boolean trusted = savedBy == null || trusts(savedBy) && writers.stream().allMatch(PostService::trusts);
         long renderStarted = System.nanoTime();
-        RenderedDocument rendered = engine.render(new PostSource(name, source),
+        RenderedDocument rendered = renderOrRefuse(engine, new PostSource(name, source),
                 trusted ? RenderOptions.trusted() : RenderOptions.untrusted());
         metrics.timer("quire.post.render").record(System.nanoTime() - renderStarted,
                 java.util.concurrent.TimeUnit.NANOSECONDS);

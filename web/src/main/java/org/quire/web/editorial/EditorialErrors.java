@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
@@ -53,6 +54,23 @@ public class EditorialErrors {
             return page(403, e.getMessage());
         }
         return AccessFilter.problem(Response.Status.FORBIDDEN, e.getMessage());
+    }
+
+    /**
+     * A JSON body that cannot be read (not UTF-8, cut short, not JSON) names what is wrong and where; Quarkus would
+     * answer an empty 400. Every other {@link WebApplicationException} keeps its own answer.
+     */
+    @ServerExceptionMapper
+    public Response unreadableBody(WebApplicationException e) {
+        if (e.getCause() instanceof com.fasterxml.jackson.core.JacksonException json) {
+            com.fasterxml.jackson.core.JsonLocation at = json.getLocation();
+            String where = at == null || at.getLineNr() < 1 ? ""
+                    : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+            String reason = json.getOriginalMessage().lines().findFirst().orElse("");
+            return AccessFilter.problem(Response.Status.BAD_REQUEST,
+                    "The request body cannot be read as JSON" + where + ": " + reason);
+        }
+        return e.getResponse();
     }
 
     private static boolean isAdminPage(UriInfo uri, HttpHeaders headers) {

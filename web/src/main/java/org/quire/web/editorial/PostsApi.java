@@ -198,8 +198,17 @@ public class PostsApi {
     @Consumes(MARKDOWN)
     @Requires(Permission.WRITE_OWN_POSTS)
     @Operation(summary = "A new draft from a Markdown file")
-    public Response createFromMarkdown(String source) {
-        return created(source);
+    public Response createFromMarkdown(byte[] source) {
+        return created(utf8(source));
+    }
+
+    /** A Markdown file's bytes as text; another encoding is refused naming the line, never turned into U+FFFD. */
+    private static String utf8(byte[] source) {
+        try {
+            return org.quire.core.text.Utf8.decode(source, "The post's text");
+        } catch (org.quire.core.text.Utf8.NotUtf8Exception e) {
+            throw new ContentException(ContentException.Reason.INVALID, "source", e.getMessage());
+        }
     }
 
     private Response created(String source) {
@@ -224,13 +233,13 @@ public class PostsApi {
     @Requires(Permission.WRITE_OWN_POSTS)
     @Operation(summary = "Save a Markdown file; If-Match names the version I started from")
     public Response updateFromMarkdown(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
-                                       String source) {
+                                       byte[] source) {
         String version = ifMatch == null ? "" : ifMatch.replace("W/", "").replace("\"", "").trim();
         if (!version.matches("[0-9]{1,18}")) {
             throw new ContentException(ContentException.Reason.INVALID, "If-Match",
                     "Send If-Match with the ETag the file came with, so a newer save is never overwritten");
         }
-        return save(id, source, Long.parseLong(version));
+        return save(id, utf8(source), Long.parseLong(version));
     }
 
     private Response save(long id, String source, long version) {

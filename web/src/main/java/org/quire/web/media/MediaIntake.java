@@ -32,6 +32,10 @@ public class MediaIntake {
      */
     public MediaItem take(String path, byte[] content, String contentType, String originalName, Account by)
             throws MediaRefusedException, IOException {
+        java.util.Optional<String> cutShort = MediaCompleteness.problem(content, contentType);
+        if (cutShort.isPresent()) {
+            throw new MediaRefusedException("The file '" + path + "' " + cutShort.get());
+        }
         byte[] filtered = plugins.registry().filterMedia(path, contentType, content);
         MediaItem item = store.store(path, new ByteArrayInputStream(filtered), contentType, originalName, by);
         plugins.registry().dispatch(new SiteEvent.MediaStored(item));

@@ -413,7 +413,7 @@ public class PublicPages {
         }
     }
 
-    private static final Pattern IMG = Pattern.compile("<img\\b[^>]*\\bsrc=\"([^\"]+)\"");
+    private static final Pattern IMG = Pattern.compile("<img\\b[^<>]*\\bsrc=\"([^\"]+)\"");
 
     private static String firstImage(Site site, String html) {
         Matcher m = IMG.matcher(html);

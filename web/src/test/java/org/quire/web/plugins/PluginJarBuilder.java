@@ -22,7 +22,7 @@ import javax.tools.ToolProvider;
  * Builds plugin jars inside a test, as a third party would: Java sources compiled against plugin-api (and, to
  * show what the class loader forbids, anything else given), plus resources such as the service file.
  */
-final class PluginJarBuilder {
+public final class PluginJarBuilder {
 
     private final Map<String, String> sources = new LinkedHashMap<>();
     private final Map<String, byte[]> resources = new LinkedHashMap<>();
@@ -104,7 +104,7 @@ final class PluginJarBuilder {
     }
 
     /** A jar with one raw entry, such as a hostile name that points outside the jar. */
-    static byte[] withEntry(String name, String text) {
+    public static byte[] withEntry(String name, String text) {
         ByteArrayOutputStream jar = new ByteArrayOutputStream();
         try (JarOutputStream out = new JarOutputStream(jar)) {
             out.putNextEntry(new JarEntry(PluginJars.SERVICE_FILE));
