@@ -48,16 +48,23 @@ public final class SafeZip {
                     throw new Refused("The archive has more than " + limits.maxEntries() + " entries");
                 }
                 Path destination = destination(root, entry.getName());
-                if (entry.isDirectory()) {
-                    Files.createDirectories(destination);
+                if (entry.isDirectory() || destination.equals(root)) {
+                    if (!entry.isDirectory()) {
+                        throw new Refused("The entry '" + entry.getName() + "' names the archive's top folder, not a"
+                                + " file");
+                    }
+                    createFolders(destination, entry);
                     continue;
                 }
-                Files.createDirectories(destination.getParent());
+                createFolders(destination.getParent(), entry);
+                if (Files.isDirectory(destination)) {
+                    throw clash(entry);
+                }
                 long entryBytes = 0;
                 try (InputStream in = file.getInputStream(entry); OutputStream out = Files.newOutputStream(destination)) {
                     byte[] buffer = new byte[64 * 1024];
                     int read;
-                    while ((read = in.read(buffer)) > 0) {
+                    while ((read = read(in, buffer, entry)) > 0) {
                         entryBytes += read;
                         written += read;
                         if (entryBytes > limits.maxEntryBytes()) {
@@ -77,7 +84,31 @@ public final class SafeZip {
             }
         } catch (ZipException e) {
             throw new Refused("Not a readable zip archive: " + e.getMessage());
+        } catch (java.io.EOFException e) {
+            throw new Refused("Not a readable zip archive: it is cut short");
         }
+    }
+
+    /** Reads from an entry; a damaged one (bad compressed data, cut short) is the archive's fault, not the disk's. */
+    private static int read(InputStream in, byte[] buffer, ZipEntry entry) throws Refused {
+        try {
+            return in.read(buffer);
+        } catch (IOException e) {
+            throw new Refused("'" + entry.getName() + "' is damaged in the archive: " + e.getMessage());
+        }
+    }
+
+    private static void createFolders(Path folder, ZipEntry entry) throws IOException, Refused {
+        try {
+            Files.createDirectories(folder);
+        } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.NotDirectoryException e) {
+            throw clash(entry);
+        }
+    }
+
+    private static Refused clash(ZipEntry entry) {
+        return new Refused("The entry '" + entry.getName() + "' clashes with another entry of the archive: one is a"
+                + " file, the other a folder of the same name");
     }
 
     private static Path destination(Path root, String name) throws Refused {
