@@ -319,15 +319,18 @@ public class AdminSitePages {
     @Requires(Permission.MANAGE_SETTINGS)
     public Response saveSettings(@RestForm String title, @RestForm String description, @RestForm String url,
                                  @RestForm String locale, @RestForm String timeZone, @RestForm String permalink,
-                                 @RestForm String postsPerPage) {
+                                 @RestForm String postsPerPage, @RestForm String trustStaffHtml,
+                                 @RestForm String trustStaffHtmlShown) {
+        // A checkbox left unticked is not sent at all: the hidden field says the form had it.
+        Boolean trusted = trustStaffHtmlShown == null ? null : "on".equals(trustStaffHtml);
         SettingsApi.Settings wanted;
         try {
             wanted = new SettingsApi.Settings(title, description == null ? "" : description, url, locale, timeZone,
                     permalink, postsPerPage == null || postsPerPage.isBlank() ? null
-                    : Integer.valueOf(postsPerPage.strip()));
+                    : Integer.valueOf(postsPerPage.strip()), trusted);
         } catch (NumberFormatException e) {
-            return settingsPage(new SettingsApi.Settings(title, description, url, locale, timeZone, permalink, null),
-                    Outcome.failed(chrome.text().postsPerPageNumber()), 400).response();
+            return settingsPage(new SettingsApi.Settings(title, description, url, locale, timeZone, permalink, null,
+                    trusted), Outcome.failed(chrome.text().postsPerPageNumber()), 400).response();
         }
         try {
             SettingsApi.Saved saved = settings.put(wanted);

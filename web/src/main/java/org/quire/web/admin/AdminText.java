@@ -235,6 +235,12 @@ public interface AdminText {
     @Message("Changing it can move posts to new addresses; the old ones answer 301.") String timeZoneHint();
     @Message("Permalink pattern") String permalink();
     @Message("Posts per page") String postsPerPage();
+
+    @Message("Keep editors' and administrators' HTML as written") String trustStaffHtml();
+
+    @Message("Their posts and imported ones may then hold any HTML, scripts too (pages still run only this site's"
+            + " own script files). Untick to clean everyone's HTML as contributors' is; posts change at once.")
+    String trustStaffHtmlHint();
     @Message("Save settings") String saveSettings();
 
     // ---- what a form did

@@ -70,7 +70,7 @@ public final class BackupFormat {
             keyed("site", List.of("id"), c("id", Kind.LONG), c("title", Kind.TEXT), c("description", Kind.TEXT),
                     c("url", Kind.TEXT), c("base_path", Kind.TEXT), c("locale", Kind.TEXT),
                     c("time_zone", Kind.TEXT), c("permalink", Kind.TEXT), c("posts_per_page", Kind.INT),
-                    c("version", Kind.LONG), c("liquid_json", Kind.TEXT)),
+                    c("version", Kind.LONG), c("liquid_json", Kind.TEXT), c("trust_staff_html", Kind.BOOLEAN)),
             numbered("account", c("id", Kind.LONG), c("handle", Kind.TEXT), c("email", Kind.TEXT),
                     c("display_name", Kind.TEXT), c("bio", Kind.TEXT), c("avatar_path", Kind.TEXT),
                     c("role", Kind.TEXT), c("password_hash", Kind.TEXT), c("can_sign_in", Kind.BOOLEAN),

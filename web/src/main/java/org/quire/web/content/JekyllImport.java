@@ -147,32 +147,37 @@ public class JekyllImport {
             PostReader.Read read = jekyll.read(source);
             PostMetadata metadata = read.metadata();
             ensureAuthors(metadata, site);
-            Optional<Post> existing = QuarkusTransaction.requiringNew().call(() -> Post.findBySlug(metadata.slug()));
-            Outcome outcome;
-            Post post;
-            if (existing.isEmpty()) {
-                PostService.Saved saved = posts.create(source.text(), source.name(), status, importer);
-                post = saved.post();
-                if (post.status == PostStatus.PUBLISHED) {
-                    post = posts.publish(post.id);
+            // One transaction per post: a process killed mid-import leaves each post whole (saved, published and
+            // reachable at its Jekyll address) or absent, and a re-run completes it.
+            PostResult result = QuarkusTransaction.requiringNew().call(() -> {
+                Optional<Post> existing = Post.findBySlug(metadata.slug());
+                Outcome outcome;
+                Post post;
+                if (existing.isEmpty()) {
+                    PostService.Saved saved = posts.create(source.text(), source.name(), status, importer);
+                    post = saved.post();
+                    if (post.status == PostStatus.PUBLISHED) {
+                        post = posts.publish(post.id);
+                    }
+                    saved.diagnostics().forEach(d -> messages.add(d.toString()));
+                    outcome = Outcome.IMPORTED;
+                } else if (existing.get().source.equals(source.text())) {
+                    post = existing.get();
+                    outcome = Outcome.UNCHANGED;
+                } else {
+                    PostService.Saved saved = posts.update(existing.get().id, existing.get().version,
+                            source.text(), importer);
+                    post = saved.post();
+                    saved.diagnostics().forEach(d -> messages.add(d.toString()));
+                    outcome = Outcome.UPDATED;
                 }
-                saved.diagnostics().forEach(d -> messages.add(d.toString()));
-                outcome = Outcome.IMPORTED;
-            } else if (existing.get().source.equals(source.text())) {
-                post = existing.get();
-                outcome = Outcome.UNCHANGED;
-            } else {
-                PostService.Saved saved = posts.update(existing.get().id, existing.get().version, source.text(), importer);
-                post = saved.post();
-                saved.diagnostics().forEach(d -> messages.add(d.toString()));
-                outcome = Outcome.UPDATED;
-            }
-            if (status == PostStatus.PUBLISHED && metadata.published()) {
-                // Where Jekyll served the post: its permalink under the site's baseurl.
-                long id = post.id;
-                posts.addRedirect(id, site.settings().basePath() + metadata.permalink());
-            }
-            return new PostResult(source.name(), outcome, post.path, messages);
+                if (status == PostStatus.PUBLISHED && metadata.published()) {
+                    // Where Jekyll served the post: its permalink under the site's baseurl.
+                    posts.addRedirect(post.id, site.settings().basePath() + metadata.permalink());
+                }
+                return new PostResult(source.name(), outcome, post.path, messages);
+            });
+            return result;
         } catch (RuntimeException e) {
             messages.add(original.name() + ": error " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             LOG.warnf("Import of %s failed: %s", original.name(), e.toString());

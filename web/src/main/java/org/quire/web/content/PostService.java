@@ -447,7 +447,7 @@ public class PostService {
         Site site = Site.get();
         ContentEngine engine = engines.engineFor(site);
         PostMetadata m = engine.read(new PostSource("post.md", source)).metadata();
-        boolean trusted = trusts(by) && previewWritersTrusted(m, postId);
+        boolean trusted = site.trustStaffHtml && trusts(by) && previewWritersTrusted(m, postId);
         String slug = Slugs.slugify(m.title()).isEmpty() ? "preview" : Slugs.slugify(m.title());
         String name = FILE_DATE.format((m.date() != null ? m.date().toInstant() : clock.instant()).atZone(
                 ZoneId.of(site.timeZone))) + "-" + slug + ".md";
@@ -522,8 +522,8 @@ public class PostService {
                 ZoneId zone = ZoneId.of(site.timeZone);
                 List<RenderJob> jobs = new java.util.ArrayList<>();
                 for (Post post : Post.<Post>list("id in ?1", batch)) {
-                    jobs.add(new RenderJob(post.id, post.version, post.source, post.trustedHtml, post.slug,
-                            post.publishedAt));
+                    jobs.add(new RenderJob(post.id, post.version, post.source,
+                            post.trustedHtml && site.trustStaffHtml, post.slug, post.publishedAt));
                 }
                 Post.getEntityManager().clear();
                 // Rendering is most of the work and needs nothing of this transaction: every core takes a share,
@@ -617,9 +617,33 @@ public class PostService {
         return true;
     }
 
-    /** Editors' and administrators' HTML is kept as written; everyone else's goes through the HTML policy. */
+    /**
+     * Editors' and administrators' HTML may be kept as written (when the site trusts it); everyone else's goes
+     * through the HTML policy.
+     */
     private static boolean trusts(Account author) {
         return author == null || author.role == Role.ADMINISTRATOR || author.role == Role.EDITOR;
+    }
+
+    /**
+     * Refuses a text whose {@code date} cannot be read (or only in part). Jekyll stops a build on such a date; an
+     * import, a tag renamed across posts or a plugin change keeps the date it can and reports it, but someone
+     * saving in the editor is told at once rather than finding the post misdated.
+     */
+    @Transactional
+    public void refuseUnreadableDate(String source) {
+        if (source == null) {
+            return;
+        }
+        for (Diagnostic diagnostic : engines.engineFor(Site.get()).read(new PostSource("post.md", source))
+                .diagnostics()) {
+            if (diagnostic.kind() == Diagnostic.Kind.DATE_UNREADABLE
+                    || diagnostic.kind() == Diagnostic.Kind.DATE_PARTLY_READ) {
+                throw new ContentException(Reason.INVALID, "date", "line " + diagnostic.line() + ": "
+                        + diagnostic.message().replace("; the file name's date is used", "")
+                        .replace("; the post has no date", ""));
+            }
+        }
     }
 
     /** Renders a text someone sent; one the engine cannot render as written is refused naming its line. */
@@ -650,29 +674,19 @@ public class PostService {
         // The engine reads Jekyll sources; a post written here gets the file name Jekyll would have given it.
         PostSource firstRead = new PostSource(fileName != null ? fileName : "post.md", source);
         PostReader.Read read = engine.read(firstRead);
-        if (savedBy != null) {
-            // Jekyll stops a build on a date it cannot read; an import keeps the file's date (or the readable part)
-            // and reports it, but someone saving in the editor is told at once rather than finding it misdated.
-            for (Diagnostic diagnostic : read.diagnostics()) {
-                if (diagnostic.kind() == Diagnostic.Kind.DATE_UNREADABLE
-                        || diagnostic.kind() == Diagnostic.Kind.DATE_PARTLY_READ) {
-                    throw new ContentException(Reason.INVALID, "date", "line " + diagnostic.line() + ": "
-                            + diagnostic.message().replace("; the file name's date is used", "")
-                            .replace("; the post has no date", ""));
-                }
-            }
-        }
         String name = fileName != null ? fileName : fileNameFor(post, read.metadata(), zone);
         // Raw HTML is kept only when whoever saves and every author may publish it as written: an editor's bulk
         // change (a tag renamed) must not turn a contributor's stripped <script> into live HTML.
         checkAuthorsNamedBy(read.metadata(), savedBy);
         List<Account> authorsAfter = authorsOf(read.metadata(), post.authors.isEmpty() ? savedBy : null);
         List<Account> writers = authorsAfter.isEmpty() ? post.authors : authorsAfter;
-        // An import (no one saving) keeps the site's HTML as it was.
+        // An import (no one saving) keeps the site's HTML as it was. Whether such HTML is kept as written is the
+        // site's choice (trust_staff_html); the post remembers that it may be, so turning the setting on again
+        // restores it.
         boolean trusted = savedBy == null || trusts(savedBy) && writers.stream().allMatch(PostService::trusts);
         long renderStarted = System.nanoTime();
         RenderedDocument rendered = renderOrRefuse(engine, new PostSource(name, source),
-                trusted ? RenderOptions.trusted() : RenderOptions.untrusted());
+                trusted && site.trustStaffHtml ? RenderOptions.trusted() : RenderOptions.untrusted());
         metrics.timer("quire.post.render").record(System.nanoTime() - renderStarted,
                 java.util.concurrent.TimeUnit.NANOSECONDS);
         PostMetadata m = rendered.metadata();

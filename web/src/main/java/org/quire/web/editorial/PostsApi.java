@@ -212,6 +212,7 @@ public class PostsApi {
     }
 
     private Response created(String source) {
+        posts.refuseUnreadableDate(source);
         PostService.Saved saved = posts.create(source, null, PostStatus.DRAFT, currentUser.account());
         return Response.created(URI.create("/api/admin/posts/" + saved.post().id))
                 .entity(detail(saved.post(), saved.diagnostics())).build();
@@ -244,6 +245,7 @@ public class PostsApi {
 
     private Response save(long id, String source, long version) {
         editable(id);
+        posts.refuseUnreadableDate(source);
         try {
             PostService.Saved saved = posts.update(id, version, source, currentUser.account());
             return Response.ok(detail(saved.post(), saved.diagnostics())).build();

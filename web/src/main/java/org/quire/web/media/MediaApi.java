@@ -57,6 +57,8 @@ public class MediaApi {
     @Inject
     MediaLibrary library;
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(MediaApi.class);
+
     @ConfigProperty(name = "quire.media.max-upload-bytes", defaultValue = "20971520")
     long maxBytes;
 
@@ -94,6 +96,15 @@ public class MediaApi {
                     currentUser.account());
         } catch (org.quire.api.MediaRefusedException e) {
             return problem(400, e.getMessage().replace(path, file.fileName()));
+        } catch (IOException e) {
+            // The store's fault, not the file's (a full disk, a lost bucket): said plainly, logged for the operator.
+            // The store writes through a temporary file, so nothing half-written is kept.
+            LOG.errorf(e, "Storing the upload '%s' failed", file.fileName());
+            boolean full = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("space")
+                    || String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("quota");
+            return problem(full ? 507 : 500, "The media store could not keep '" + file.fileName() + "'"
+                    + (full ? ": it is out of space" : ": " + e.getMessage()) + ". Nothing was stored; try again"
+                    + " later, and tell the site's administrator if it persists.");
         }
         if (alt != null && !alt.isBlank()) {
             library.describe(item.path(), alt.length() > 1000 ? alt.substring(0, 1000) : alt);

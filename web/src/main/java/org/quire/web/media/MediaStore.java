@@ -57,6 +57,54 @@ public class MediaStore {
         this.incoming = Path.of(dataDir).toAbsolutePath().normalize().resolve("media").resolve("incoming");
     }
 
+    /**
+     * Removes what uploads cut off by a crash left in the incoming folder. Instances may share the folder, so a
+     * temporary file carries the host and process that writes it: at start, this host's files of processes that
+     * are gone (or of this process id, which a restarted container reuses) are removed at once, and anyone's after
+     * a day.
+     */
+    void removeAbandonedUploads(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent started) {
+        if (!Files.isDirectory(incoming)) {
+            return;
+        }
+        java.time.Instant dayAgo = clock.instant().minus(java.time.Duration.ofDays(1));
+        String ours = "upload-" + HOST + "-";
+        try (java.util.stream.Stream<Path> files = Files.list(incoming)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".part")).toList()) {
+                String name = file.getFileName().toString();
+                boolean abandoned = Files.getLastModifiedTime(file).toInstant().isBefore(dayAgo);
+                if (name.startsWith(ours)) {
+                    String rest = name.substring(ours.length());
+                    String pid = rest.substring(0, Math.max(0, rest.indexOf('-')));
+                    abandoned |= pid.equals(Long.toString(ProcessHandle.current().pid()))
+                            || pid.matches("[0-9]+") && ProcessHandle.of(Long.parseLong(pid)).isEmpty();
+                }
+                if (abandoned) {
+                    Files.deleteIfExists(file);
+                    LOG.infof("Removed %s, left by an upload that was cut off", name);
+                }
+            }
+        } catch (IOException e) {
+            LOG.warnf("Could not clear abandoned uploads from %s: %s", incoming, e.getMessage());
+        }
+    }
+
+    /** Who writes this process's temporary files: host (no '-' in it) and process id, then '-'. */
+    private static final String HOST = hostName();
+    private static final String WRITER = HOST + "-" + ProcessHandle.current().pid() + "-";
+
+    private static String hostName() {
+        String host = System.getenv("HOSTNAME");
+        if (host == null || host.isBlank()) {
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (IOException e) {
+                host = "localhost";
+            }
+        }
+        return host.replaceAll("[^A-Za-z0-9.]", "_");
+    }
+
     /** Where installed plugin jars are kept, so every instance finds them. */
     public static final String PLUGIN_JARS = "_plugins/";
 
@@ -87,7 +135,7 @@ public class MediaStore {
                            Account uploadedBy) throws IOException {
         checkPath(path);
         Files.createDirectories(incoming);
-        Path temporary = Files.createTempFile(incoming, "upload-", ".part");
+        Path temporary = Files.createTempFile(incoming, "upload-" + WRITER, ".part");
         try {
             MessageDigest sha256 = sha256();
             long size;

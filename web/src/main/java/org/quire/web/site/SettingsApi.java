@@ -34,8 +34,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @Tag(name = "Site settings", description = "Title, description, address, language, time zone, permalinks, paging")
 public class SettingsApi {
 
+    /**
+     * @param trustStaffHtml whether editors' and administrators' raw HTML (and imported posts') is kept as written;
+     *                       turning it off cleans every such post with the policy contributors get
+     */
     public record Settings(String title, String description, String url, String locale, String timeZone,
-                           String permalink, Integer postsPerPage) {
+                           String permalink, Integer postsPerPage, Boolean trustStaffHtml) {
     }
 
     public record Saved(Settings settings, int postsMoved) {
@@ -65,6 +69,7 @@ public class SettingsApi {
         }
         check(wanted);
         boolean[] addressesChange = {false};
+        boolean[] trustChanges = {false};
         Settings saved = QuarkusTransaction.requiringNew().call(() -> {
             Site site = Site.get();
             if (wanted.title() != null) {
@@ -90,9 +95,17 @@ public class SettingsApi {
             if (wanted.postsPerPage() != null) {
                 site.postsPerPage = wanted.postsPerPage();
             }
+            if (wanted.trustStaffHtml() != null && wanted.trustStaffHtml() != site.trustStaffHtml) {
+                site.trustStaffHtml = wanted.trustStaffHtml();
+                trustChanges[0] = true;
+            }
             return of(site);
         });
         int moved = addressesChange[0] ? posts.repathAll() : 0;
+        if (trustChanges[0]) {
+            // Stored HTML follows the setting at once: turned off, no editor's script stays on a page.
+            posts.rerenderAll();
+        }
         cache.invalidateAll();
         return new Saved(saved, moved);
     }
@@ -152,6 +165,6 @@ public class SettingsApi {
 
     private static Settings of(Site site) {
         return new Settings(site.title, site.description, site.url, site.locale, site.timeZone, site.permalink,
-                site.postsPerPage);
+                site.postsPerPage, site.trustStaffHtml);
     }
 }

@@ -51,6 +51,13 @@ public class Site extends PanacheEntityBase {
     @Column(name = "liquid_json")
     public String liquidJson;
 
+    /**
+     * Whether editors' and administrators' raw HTML, and imported posts', is kept as written; when off it is cleaned
+     * like everyone else's. On by default, as WordPress trusts its editors and administrators with unfiltered HTML.
+     */
+    @Column(name = "trust_staff_html", nullable = false)
+    public boolean trustStaffHtml = true;
+
     @Version
     public long version;
 

@@ -52,6 +52,38 @@ class SettingsApiTest {
     }
 
     @Test
+    void staffHtmlIsKeptAsWrittenOnlyWhileTheSiteTrustsIt() {
+        Session admin = TestAccounts.signedIn(Role.ADMINISTRATOR);
+        Session editor = TestAccounts.signedIn(Role.EDITOR);
+        String raw = "<iframe src=\"https://player.example.com/embed/1\"></iframe>\n\n<div onclick=\"go()\">Tap</div>\n";
+        long id = ((Number) editor.given().contentType("application/json").body(Map.of("source",
+                "---\ntitle: Embedded\nslug: embedded-video\n---\n" + raw)).post("/api/admin/posts").then()
+                .statusCode(201).extract().path("id")).longValue();
+        String path = editor.given().post("/api/admin/posts/" + id + "/publish").then().statusCode(200).extract()
+                .path("path");
+        admin.given().get("/api/admin/settings").then().body("trustStaffHtml", equalTo(true));
+        assertThat(given().get(path).then().extract().asString()).contains("<iframe src=\"https://player.example.com")
+                .contains("onclick=\"go()\"");
+
+        // Turned off: the stored post is cleaned at once, and so are new posts and previews by editors.
+        admin.given().contentType("application/json").body(Map.of("trustStaffHtml", false))
+                .put("/api/admin/settings").then().statusCode(200).body("settings.trustStaffHtml", equalTo(false));
+        assertThat(given().get(path).then().extract().asString()).doesNotContain("<iframe").doesNotContain("onclick")
+                .contains("Tap");
+        editor.given().contentType("application/json").body(Map.of("source", "---\ntitle: Later\n---\n" + raw))
+                .post("/api/admin/posts/preview").then().statusCode(200)
+                .body("html", org.hamcrest.Matchers.not(containsString("<iframe")));
+        String imported = QuarkusTransaction.requiringNew().call(() -> posts.create("---\ntitle: Imported embed\n---\n"
+                + raw, "2020-01-02-imported-embed.md", PostStatus.PUBLISHED, null).post().html);
+        assertThat(imported).doesNotContain("<iframe");
+
+        // Turned on again: what the editor wrote comes back, since the post remembers who wrote it.
+        admin.given().contentType("application/json").body(Map.of("trustStaffHtml", true))
+                .put("/api/admin/settings").then().statusCode(200);
+        assertThat(given().get(path).then().extract().asString()).contains("<iframe src=\"https://player.example.com");
+    }
+
+    @Test
     void aNewTitleShowsAndANewPermalinkMovesEveryPostLeavingA301() {
         Session admin = TestAccounts.signedIn(Role.ADMINISTRATOR);
         Post imported = QuarkusTransaction.requiringNew().call(() -> posts.create(

@@ -23,7 +23,7 @@ import net.jqwik.api.Provide;
  * The front-matter parser and the engine's reading of a post against generated, often hostile, YAML: whatever comes
  * in, reading ends with values and diagnostics naming the file, never an exception, and a post always renders.
  */
-class FrontMatterProperties {
+class FrontMatterFuzzTest {
 
     private static final String NAME = "2024-05-01-fuzzed.md";
     private final FrontMatterParser parser = new FrontMatterParser();

@@ -25,7 +25,7 @@ import net.jqwik.api.Provide;
  * cut short or with bytes flipped): it either refuses saying why or unpacks every file inside its folder; nothing is
  * ever written beside it, and nothing else is thrown.
  */
-class ZipImportProperties {
+class ZipImportFuzzTest {
 
     @Provide
     Arbitrary<String> entryNames() {

@@ -27,10 +27,10 @@ import net.jqwik.api.Provide;
  * generated posts mixing Markdown syntax, Liquid, plugin syntax and the XSS corpus: a contributor's post always
  * renders (or is refused for nesting, naming the line), and nothing in its page or excerpt can run script.
  */
-class MarkdownPipelineProperties {
+class MarkdownPipelineFuzzTest {
 
     private static final ContentEngine ENGINE = ContentEngine.create(SiteSettings.defaults(),
-            PluginRegistry.builder().discover(MarkdownPipelineProperties.class.getClassLoader())
+            PluginRegistry.builder().discover(MarkdownPipelineFuzzTest.class.getClassLoader())
                     .contexts(new TestHost()).build());
 
     private static final List<String> SYNTAX = List.of("# ", "## ", "> ", "- ", "* ", "1. ", "- [ ] ", "*", "**",

@@ -19,7 +19,7 @@ import net.jqwik.api.constraints.IntRange;
  * The permalink pattern against generated templates, slugs and categories: a template is either refused with a
  * message naming it, or every path it gives is a path of this site, never leaving the export's folder.
  */
-class PermalinkPatternProperties {
+class PermalinkPatternFuzzTest {
 
     @Provide
     Arbitrary<String> templates() {
