@@ -85,6 +85,13 @@ public class AdminMediaPages {
     @Requires(Permission.UPLOAD_MEDIA)
     public Response describe(@RestForm String path, @RestForm String altText, @RestForm String q) {
         try {
+            MediaFile file = library.find(path == null ? "" : path).orElseThrow(() -> new ContentException(
+                    ContentException.Reason.NOT_FOUND, "path", "The media library has no file '" + path + "'"));
+            // Alt text is the uploader's words, as the file is theirs: the same rule as deleting.
+            if (!mayDelete(file.uploadedBy == null ? null : library.uploaderHandle(path))) {
+                return Response.status(403).entity(page(q, 1, null, "Only editors describe files others uploaded.")
+                        .render()).build();
+            }
             library.describe(path, altText);
             return Response.ok(page(q, 1, chrome.text().saved(), null).render()).build();
         } catch (ContentException e) {

@@ -75,9 +75,14 @@ class AdminMediaPagesTest extends DatabaseTest {
         given().get(unused).then().statusCode(404);
         given().get("/media/_w480/" + unusedPath + "?v=1").then().statusCode(404);
 
-        // Another author may not delete it; an editor may, forcing it past the post that uses it.
-        form(TestAccounts.signedIn(Role.AUTHOR), "/admin/media/delete", Map.of("path", usedPath, "force", "on"))
-                .then().statusCode(403);
+        // Another author may neither describe nor delete it; an editor may, forcing it past the post that uses it.
+        Session other = TestAccounts.signedIn(Role.AUTHOR);
+        form(other, "/admin/media/alt", Map.of("path", usedPath, "altText", "Defaced")).then().statusCode(403);
+        form(other, "/admin/media/delete", Map.of("path", usedPath, "force", "on")).then().statusCode(403);
+        assertThat(author.given().accept("text/html").get("/admin/media?q=used-" + tag).then().extract().asString())
+                .doesNotContain("Defaced");
+        form(TestAccounts.signedIn(Role.EDITOR), "/admin/media/alt", Map.of("path", usedPath, "altText",
+                "Described by an editor")).then().statusCode(200);
         form(TestAccounts.signedIn(Role.EDITOR), "/admin/media/delete", Map.of("path", usedPath, "force", "on"))
                 .then().statusCode(200);
         String broken = author.given().accept("text/html").get("/admin/media/broken").then().statusCode(200)
