@@ -15,8 +15,11 @@ import org.commonmark.parser.beta.Scanner;
  * Tried before commonmark's own parsers for {@code <}, to keep a line of a million {@code <} linear: commonmark
  * 0.28's autolink parser looks for the next {@code >} anywhere ahead for every {@code <}, so such a line took
  * quadratic time (commonmark-java issue 447). An autolink holds no space, {@code <} or line break before its
- * {@code >}, which this parser checks in the few characters it takes; when that fails, only inline HTML is left to
- * try, and a {@code <} that starts neither is plain text, exactly as commonmark would have made it.
+ * {@code >}: when the few characters after {@code <} show one is possible, commonmark's own parsers take it (their
+ * scan ends at that near {@code >}). Otherwise only inline HTML is left, which commonmark's HTML parser tries
+ * here; a {@code <} that starts neither is plain text, exactly as commonmark would have made it. Every construct
+ * that starts with {@code <} needs a {@code >} somewhere after it, so once a scan shows there is none left in the
+ * paragraph, every later {@code <} of it is text at once.
  */
 final class LessThanInlineParser implements InlineContentParser {
 
@@ -35,11 +38,10 @@ final class LessThanInlineParser implements InlineContentParser {
 
     private final HtmlInlineParser html = new HtmlInlineParser();
 
-    // What an earlier '<' of this paragraph proved is not ahead (one parser serves one paragraph, left to right).
+    // One parser serves one paragraph, left to right (commonmark creates them per block).
     private boolean noGreaterThanAhead;
-    private boolean noCommentEndAhead;
-    private boolean noCdataEndAhead;
-    private boolean noInstructionEndAhead;
+    private Position measuredFrom;
+    private int toGreaterThan = -1;
 
     @Override
     public ParsedInline tryParse(InlineParserState state) {
@@ -50,51 +52,49 @@ final class LessThanInlineParser implements InlineContentParser {
         if (noGreaterThanAhead) {
             return text(afterLessThan);
         }
-        char next = scanner.peek();
-        if (next == '?' || next == '!') {
-            // A processing instruction, comment, CDATA section or declaration: each runs to its own end marker,
-            // and once one is missing it is missing for every later '<' of the paragraph too.
-            scanner.next();
-            Runnable noEndAhead;
-            if (next == '?') {
-                noEndAhead = () -> noInstructionEndAhead = true;
-            } else if (scanner.next("--")) {
-                noEndAhead = () -> noCommentEndAhead = true;
-            } else if (scanner.next("[CDATA[")) {
-                noEndAhead = () -> noCdataEndAhead = true;
-            } else if (Character.isLetter(scanner.peek())) {
-                noEndAhead = () -> noGreaterThanAhead = true;
-            } else {
-                return text(afterLessThan);
-            }
-            boolean known = next == '?' ? noInstructionEndAhead
-                    : scanner.peekPreviousCodePoint() == '-' ? noCommentEndAhead
-                    : scanner.peekPreviousCodePoint() == '[' ? noCdataEndAhead : false;
-            if (known) {
-                return text(afterLessThan);
-            }
-            scanner.setPosition(start);
-            ParsedInline construct = html.tryParse(state);
-            if (construct != null) { // ParsedInline.none() is null
-                return construct;
-            }
-            noEndAhead.run();
-            return text(afterLessThan);
-        }
-        char c = next;
+        char c = scanner.peek();
         while (c != Scanner.END && c != '>' && c != '<' && c > ' ') {
             scanner.next();
             c = scanner.peek();
         }
         scanner.setPosition(start);
         if (c == '>') {
-            return ParsedInline.none(); // may be an autolink: its '>' is close, so commonmark's scan is short
+            return ParsedInline.none(); // may be an autolink: commonmark's own parsers decide
         }
         ParsedInline tag = html.tryParse(state);
-        if (tag != null) {
+        if (tag != null) { // ParsedInline.none() is null
             return tag;
         }
+        // Text. If no '>' is left at all, neither is any construct: the rest of the paragraph's '<' are text.
+        noGreaterThanAhead = !greaterThanAhead(scanner, afterLessThan);
+        scanner.setPosition(afterLessThan);
         return text(afterLessThan);
+    }
+
+    /**
+     * Whether a {@code >} comes after {@code from}. The distance to the one found last is kept and counted down,
+     * so each stretch of the paragraph is scanned about once however many {@code <} precede a {@code >}.
+     */
+    private boolean greaterThanAhead(Scanner scanner, Position from) {
+        if (toGreaterThan >= 0) {
+            int moved = scanner.getSource(measuredFrom, from).getContent().length();
+            if (moved < toGreaterThan) {
+                toGreaterThan -= moved;
+                measuredFrom = from;
+                return true;
+            }
+        }
+        scanner.setPosition(from);
+        int distance = 0;
+        char c = scanner.peek();
+        while (c != Scanner.END && c != '>') {
+            scanner.next();
+            distance++;
+            c = scanner.peek();
+        }
+        measuredFrom = from;
+        toGreaterThan = c == '>' ? distance : -1;
+        return c == '>';
     }
 
     private static ParsedInline text(Position afterLessThan) {

@@ -46,6 +46,7 @@ public final class MarkdownPipeline {
      */
     public static final int MAX_DEPTH = 100;
 
+
     private final List<Extension> extensions;
     private final Parser parser;
     private final HtmlRenderer renderer;
@@ -92,7 +93,11 @@ public final class MarkdownPipeline {
             }
             Node deepest = deepestNode(located);
             if (deepest == null) {
-                throw overflow; // not the depth: let the caller find which plugin's extension it was
+                if (overflow != null) {
+                    throw overflow; // not the depth: let the caller find which plugin's extension it was
+                }
+                // Deep only with the extensions' nodes (footnotes, tables): the text's start is the best line.
+                throw tooDeep(firstLine);
             }
             int line = firstLine;
             for (Node block = deepest; block != null; block = block.getParent()) {
@@ -114,10 +119,28 @@ public final class MarkdownPipeline {
         int line = firstLine;
         int at = 0;
         int length = markdown.length();
+        String fence = null;
         while (at < length) {
             int end = markdown.indexOf('\n', at);
             if (end < 0) {
                 end = length;
+            }
+            String text = markdown.substring(at, Math.min(end, at + 200)).strip();
+            // Lines of a fenced code block are text, and a thematic break (- - - …) opens nothing.
+            if (fence != null || text.startsWith("```") || text.startsWith("~~~")) {
+                if (fence == null) {
+                    fence = text.substring(0, 3);
+                } else if (text.startsWith(fence)) {
+                    fence = null;
+                }
+                at = end + 1;
+                line++;
+                continue;
+            }
+            if (onlyBreakCharacters(markdown, at, end)) {
+                at = end + 1;
+                line++;
+                continue;
             }
             int containers = 0;
             int i = at;
@@ -149,6 +172,16 @@ public final class MarkdownPipeline {
             at = end + 1;
             line++;
         }
+    }
+
+    private static boolean onlyBreakCharacters(String markdown, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = markdown.charAt(i);
+            if (c != '-' && c != '*' && c != '_' && c != ' ' && c != '\t' && c != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int lineOfLongestEmphasisRun(String markdown) {

@@ -511,7 +511,7 @@ public class PostService {
      */
     public int rerenderAll() {
         List<Long> ids = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> Post.getEntityManager()
-                .createQuery("select p.id from Post p where p.deletedAt is null order by p.id", Long.class)
+                .createQuery("select p.id from Post p order by p.id", Long.class)
                 .getResultList());
         int rendered = 0;
         for (int start = 0; start < ids.size(); start += 200) {
@@ -534,6 +534,10 @@ public class PostService {
                     if (result.rendered() == null) {
                         org.jboss.logging.Logger.getLogger(PostService.class).warnf(result.failure(),
                                 "Post %d keeps its HTML: it could not be rendered again", result.job().id());
+                        if (!result.job().trusted()) {
+                            // Kept, but never kept trusted when it must not be: cleaned as contributors' HTML is.
+                            done += storeCleaned(result.job());
+                        }
                     } else {
                         done += store(result.job(), result.rendered());
                     }
@@ -560,6 +564,23 @@ public class PostService {
         } catch (RuntimeException e) {
             return new RenderResult(job, null, e);
         }
+    }
+
+    private int storeCleaned(RenderJob job) {
+        Post post = Post.findById(job.id());
+        if (post == null || post.version != job.version()) {
+            return 0;
+        }
+        org.quire.core.html.HtmlPolicy policy = new org.quire.core.html.HtmlPolicy();
+        String html = policy.apply(post.html, org.quire.core.html.TrustLevel.UNTRUSTED).html();
+        String excerpt = post.excerptHtml == null ? null
+                : policy.apply(post.excerptHtml, org.quire.core.html.TrustLevel.UNTRUSTED).html();
+        Post.getEntityManager().detach(post);
+        // As store(): a bulk update, so the version (and open editors) are left alone.
+        return Post.getEntityManager().createQuery("update Post p set p.html = :html, p.excerptHtml = :excerpt"
+                        + " where p.id = :id and p.version = :version").setParameter("html", html)
+                .setParameter("excerpt", excerpt).setParameter("id", job.id()).setParameter("version", job.version())
+                .executeUpdate();
     }
 
     private int store(RenderJob job, RenderedDocument rendered) {

@@ -51,10 +51,10 @@ public class ContentApi {
      * so a kept answer is never staler than a cached page. Without this each read queried the database (about 160
      * answers a second under load, against thousands for pages).
      */
-    private final java.util.Map<String, Kept> kept = java.util.Collections.synchronizedMap(
+    private final java.util.Map<Object, Kept> kept = java.util.Collections.synchronizedMap(
             new java.util.LinkedHashMap<>(256, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(java.util.Map.Entry<String, Kept> eldest) {
+                protected boolean removeEldestEntry(java.util.Map.Entry<Object, Kept> eldest) {
                     return size() > 2_000;
                 }
             });
@@ -62,8 +62,15 @@ public class ContentApi {
     private record Kept(long drops, Object answer) {
     }
 
+    /** Keys of kept answers: records, so no two different questions can share one. */
+    private record PostsQuestion(int page, int size, String tag, String category, String author) {
+    }
+
+    private record PostQuestion(String slug) {
+    }
+
     @SuppressWarnings("unchecked")
-    private <T> T kept(String key, java.util.function.Supplier<T> answer) {
+    private <T> T kept(Object key, java.util.function.Supplier<T> answer) {
         long drops = pages.dropsSoFar();
         Kept hit = kept.get(key);
         if (hit != null && hit.drops() == drops) {
@@ -115,7 +122,7 @@ public class ContentApi {
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw new BadRequestException("size must be between 1 and " + MAX_PAGE_SIZE + ", not " + size);
         }
-        return kept("posts " + page + " " + size + " " + tag + " " + category + " " + author,
+        return kept(new PostsQuestion(page, size, tag, category, author),
                 () -> postsPage(page, size, tag, category, author));
     }
 
@@ -147,7 +154,7 @@ public class ContentApi {
     @Transactional
     @Operation(summary = "One published post by its slug, with its HTML and table of contents")
     public PostDetail post(@PathParam("slug") String slug) {
-        return kept("post " + slug, () -> postDetail(slug));
+        return kept(new PostQuestion(slug), () -> postDetail(slug));
     }
 
     private PostDetail postDetail(String slug) {

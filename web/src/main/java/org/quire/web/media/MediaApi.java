@@ -100,11 +100,12 @@ public class MediaApi {
             // The store's fault, not the file's (a full disk, a lost bucket): said plainly, logged for the operator.
             // The store writes through a temporary file, so nothing half-written is kept.
             LOG.errorf(e, "Storing the upload '%s' failed", file.fileName());
-            boolean full = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("space")
-                    || String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("quota");
+            String reason = String.valueOf(e.getMessage());
+            boolean full = reason.contains("No space left on device") || reason.contains("Disk quota exceeded");
+            // The cause, with its server paths, is in the log, not in the answer.
             return problem(full ? 507 : 500, "The media store could not keep '" + file.fileName() + "'"
-                    + (full ? ": it is out of space" : ": " + e.getMessage()) + ". Nothing was stored; try again"
-                    + " later, and tell the site's administrator if it persists.");
+                    + (full ? ": it is out of space" : "") + ". Nothing was stored; try again later, and tell the"
+                    + " site's administrator if it persists.");
         }
         if (alt != null && !alt.isBlank()) {
             library.describe(item.path(), alt.length() > 1000 ? alt.substring(0, 1000) : alt);

@@ -16,12 +16,12 @@ final class MediaCompleteness {
     /** Why {@code content} of {@code contentType} is not whole, or empty when it is (or the type is not known). */
     static Optional<String> problem(byte[] content, String contentType) {
         return switch (contentType) {
-            case "image/png" -> endsWith(content, PNG_END) ? Optional.empty()
+            // Data after the end is kept (some tools append it); GIFs are not checked, since many that browsers
+            // show well lack their trailer byte.
+            case "image/png" -> holdsPngEnd(content) ? Optional.empty()
                     : cutShort("PNG", "with an IEND chunk", content);
             case "image/jpeg" -> jpegEnds(content) ? Optional.empty()
                     : cutShort("JPEG", "its image data with an end marker", content);
-            case "image/gif" -> content.length > 0 && content[content.length - 1] == 0x3B ? Optional.empty()
-                    : cutShort("GIF", "with a trailer byte", content);
             case "image/webp" -> riffLength(content) <= content.length ? Optional.empty()
                     : cutShort("WebP", "after the " + riffLength(content) + " bytes its header declares", content);
             case "application/pdf" -> pdfEnds(content) ? Optional.empty()
@@ -35,32 +35,45 @@ final class MediaCompleteness {
                 + content.length + " bytes without it; upload it again");
     }
 
-    private static boolean endsWith(byte[] content, byte[] end) {
-        if (content.length < end.length) {
-            return false;
-        }
-        for (int i = 0; i < end.length; i++) {
-            if (content[content.length - end.length + i] != end[i]) {
-                return false;
+    private static boolean holdsPngEnd(byte[] content) {
+        for (int at = content.length - PNG_END.length; at >= 8; at--) {
+            if (content[at + 4] == 'I' && java.util.Arrays.equals(content, at, at + PNG_END.length, PNG_END, 0,
+                    PNG_END.length)) {
+                return true;
             }
         }
-        return true;
+        return false;
     }
 
     /**
-     * An end-of-image marker after the last start-of-scan one. Entropy-coded data never holds FF D9 (an FF there is
-     * followed by 00 or a restart marker), and some cameras append data after the end, so the marker need not be
-     * last; an EXIF thumbnail's own end marker comes before the main image's scan.
+     * An end-of-image marker after the main image's first start-of-scan. The scan is found by walking the segments
+     * from the start, so an EXIF thumbnail (inside an APP segment) is skipped; entropy-coded data never holds
+     * FF D9 (an FF there is followed by 00 or a restart marker); and data some cameras append after the end (a
+     * motion photo's video) does not matter, since the end marker comes before it.
      */
     private static boolean jpegEnds(byte[] content) {
-        int lastScan = -1;
-        for (int i = content.length - 2; i >= 0; i--) {
-            if ((content[i] & 0xFF) == 0xFF && (content[i + 1] & 0xFF) == 0xDA) {
-                lastScan = i;
+        int at = 2;
+        int scan = -1;
+        while (at + 4 <= content.length) {
+            if ((content[at] & 0xFF) != 0xFF) {
+                return false;
+            }
+            int marker = content[at + 1] & 0xFF;
+            if (marker == 0xFF) {
+                at++; // fill byte
+            } else if (marker == 0xDA) {
+                scan = at;
                 break;
+            } else if (marker == 0x01 || marker >= 0xD0 && marker <= 0xD8) {
+                at += 2;
+            } else {
+                at += 2 + ((content[at + 2] & 0xFF) << 8 | content[at + 3] & 0xFF);
             }
         }
-        for (int i = Math.max(lastScan, 0); i < content.length - 1; i++) {
+        if (scan < 0) {
+            return false;
+        }
+        for (int i = scan + 2; i < content.length - 1; i++) {
             if ((content[i] & 0xFF) == 0xFF && (content[i + 1] & 0xFF) == 0xD9) {
                 return true;
             }

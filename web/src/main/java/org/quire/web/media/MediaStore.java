@@ -58,51 +58,79 @@ public class MediaStore {
     }
 
     /**
-     * Removes what uploads cut off by a crash left in the incoming folder. Instances may share the folder, so a
-     * temporary file carries the host and process that writes it: at start, this host's files of processes that
-     * are gone (or of this process id, which a restarted container reuses) are removed at once, and anyone's after
-     * a day.
+     * Removes what uploads cut off by a crash left in the incoming folder. Instances may share the folder (and a
+     * host name, and process ids across containers), so each running process holds a lock on a file of its own
+     * there, and its temporary files carry that file's name: a lock that can be taken belongs to a process that is
+     * gone, whose files are removed. Files of no known process are removed after a day.
      */
     void removeAbandonedUploads(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent started) {
-        if (!Files.isDirectory(incoming)) {
-            return;
-        }
-        java.time.Instant dayAgo = clock.instant().minus(java.time.Duration.ofDays(1));
-        String ours = "upload-" + HOST + "-";
-        try (java.util.stream.Stream<Path> files = Files.list(incoming)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".part")).toList()) {
-                String name = file.getFileName().toString();
-                boolean abandoned = Files.getLastModifiedTime(file).toInstant().isBefore(dayAgo);
-                if (name.startsWith(ours)) {
-                    String rest = name.substring(ours.length());
-                    String pid = rest.substring(0, Math.max(0, rest.indexOf('-')));
-                    abandoned |= pid.equals(Long.toString(ProcessHandle.current().pid()))
-                            || pid.matches("[0-9]+") && ProcessHandle.of(Long.parseLong(pid)).isEmpty();
+        try {
+            Files.createDirectories(incoming);
+            holdOwnLock();
+            java.time.Instant dayAgo = clock.instant().minus(java.time.Duration.ofDays(1));
+            List<Path> entries;
+            try (java.util.stream.Stream<Path> files = Files.list(incoming)) {
+                entries = files.toList();
+            }
+            java.util.Set<String> gone = new java.util.HashSet<>();
+            java.util.Set<String> alive = new java.util.HashSet<>();
+            for (Path lock : entries) {
+                String name = lock.getFileName().toString();
+                if (!name.endsWith(".lock") || name.equals(WRITER + ".lock")) {
+                    continue;
                 }
+                String writer = name.substring(0, name.length() - ".lock".length());
+                try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lock,
+                        java.nio.file.StandardOpenOption.WRITE)) {
+                    java.nio.channels.FileLock taken = channel.tryLock();
+                    if (taken != null) {
+                        gone.add(writer);
+                        taken.release();
+                    } else {
+                        alive.add(writer);
+                    }
+                } catch (java.nio.channels.OverlappingFileLockException heldHere) {
+                    alive.add(writer); // another application in this JVM (tests start several) holds it
+                }
+            }
+            for (Path file : entries) {
+                String name = file.getFileName().toString();
+                if (!name.endsWith(".part")) {
+                    continue;
+                }
+                String writer = name.startsWith("upload-") && name.length() > 7 + 36
+                        ? name.substring(7, 7 + 36) : "";
+                boolean abandoned = gone.contains(writer) || !alive.contains(writer)
+                        && Files.getLastModifiedTime(file).toInstant().isBefore(dayAgo);
                 if (abandoned) {
                     Files.deleteIfExists(file);
                     LOG.infof("Removed %s, left by an upload that was cut off", name);
                 }
+            }
+            for (String writer : gone) {
+                Files.deleteIfExists(incoming.resolve(writer + ".lock"));
             }
         } catch (IOException e) {
             LOG.warnf("Could not clear abandoned uploads from %s: %s", incoming, e.getMessage());
         }
     }
 
-    /** Who writes this process's temporary files: host (no '-' in it) and process id, then '-'. */
-    private static final String HOST = hostName();
-    private static final String WRITER = HOST + "-" + ProcessHandle.current().pid() + "-";
+    /** This process's name in the incoming folder: its lock file and the prefix of its temporary files. */
+    private static final String WRITER = java.util.UUID.randomUUID().toString();
 
-    private static String hostName() {
-        String host = System.getenv("HOSTNAME");
-        if (host == null || host.isBlank()) {
-            try {
-                host = java.net.InetAddress.getLocalHost().getHostName();
-            } catch (IOException e) {
-                host = "localhost";
+    /** Held while the process runs; the operating system lets go of it when the process ends, however it ends. */
+    private static java.nio.channels.FileChannel ownLock;
+
+    private void holdOwnLock() throws IOException {
+        synchronized (MediaStore.class) {
+            if (ownLock == null) {
+                java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(
+                        incoming.resolve(WRITER + ".lock"), java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.WRITE);
+                channel.lock();
+                ownLock = channel;
             }
         }
-        return host.replaceAll("[^A-Za-z0-9.]", "_");
     }
 
     /** Where installed plugin jars are kept, so every instance finds them. */
@@ -135,7 +163,7 @@ public class MediaStore {
                            Account uploadedBy) throws IOException {
         checkPath(path);
         Files.createDirectories(incoming);
-        Path temporary = Files.createTempFile(incoming, "upload-" + WRITER, ".part");
+        Path temporary = Files.createTempFile(incoming, "upload-" + WRITER + "-", ".part");
         try {
             MessageDigest sha256 = sha256();
             long size;

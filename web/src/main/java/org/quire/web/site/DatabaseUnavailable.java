@@ -23,7 +23,7 @@ import io.vertx.ext.web.RoutingContext;
 public class DatabaseUnavailable {
 
     private static final Logger LOG = Logger.getLogger(DatabaseUnavailable.class);
-    private static final String MESSAGE = "The database is not answering; try again in a moment.";
+    private static final String MESSAGE = "The database is not answering or is too busy; try again in a moment.";
 
     private final AtomicLong lastLogged = new AtomicLong();
 
@@ -61,14 +61,15 @@ public class DatabaseUnavailable {
     static boolean isDatabaseUnavailable(Throwable failure) {
         int depth = 0;
         for (Throwable t = failure; t != null && depth < 20; t = t.getCause(), depth++) {
+            // Not a bare ConnectException: S3 or the sign-in provider being down is not the database.
             if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
-                    || t instanceof java.net.ConnectException
                     || t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
                 return true;
             }
             if (t instanceof SQLException sql) {
                 String state = sql.getSQLState();
-                // 08: connection exceptions; 57P: the server shutting down; Agroal's pool timing out.
+                // 08: connection exceptions; 57P: the server shutting down; Agroal's pool timing out (no connection
+                // free in time: down, or overloaded).
                 if (state != null && (state.startsWith("08") || state.startsWith("57P"))
                         || String.valueOf(sql.getMessage()).contains("Acquisition timeout")) {
                     return true;

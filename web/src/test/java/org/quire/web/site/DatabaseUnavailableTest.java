@@ -20,11 +20,14 @@ class DatabaseUnavailableTest {
         assertThat(DatabaseUnavailable.isDatabaseUnavailable(new SQLTransientConnectionException("gone"))).isTrue();
         assertThat(DatabaseUnavailable.isDatabaseUnavailable(new SQLException(
                 "Acquisition timeout while waiting for new connection"))).isTrue();
-        assertThat(DatabaseUnavailable.isDatabaseUnavailable(new RuntimeException(new ConnectException()))).isTrue();
+        assertThat(DatabaseUnavailable.isDatabaseUnavailable(new RuntimeException(new SQLException("refused", "08001",
+                new ConnectException())))).isTrue();
     }
 
     @Test
     void otherFailuresStayErrors() {
+        // S3 or the sign-in provider not answering is not the database.
+        assertThat(DatabaseUnavailable.isDatabaseUnavailable(new RuntimeException(new ConnectException()))).isFalse();
         assertThat(DatabaseUnavailable.isDatabaseUnavailable(new SQLException("duplicate key", "23505"))).isFalse();
         assertThat(DatabaseUnavailable.isDatabaseUnavailable(new NullPointerException())).isFalse();
         assertThat(DatabaseUnavailable.isDatabaseUnavailable(null)).isFalse();
