@@ -101,8 +101,15 @@ public final class SafeZip {
     private static void createFolders(Path folder, ZipEntry entry) throws IOException, Refused {
         try {
             Files.createDirectories(folder);
-        } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.NotDirectoryException e) {
-            throw clash(entry);
+        } catch (java.nio.file.FileSystemException e) {
+            // A file of the archive where its folder should be ("Not a directory", "File exists") is the archive's
+            // fault; anything else (a full disk) is not.
+            for (Path part = folder; part != null; part = part.getParent()) {
+                if (Files.isRegularFile(part)) {
+                    throw clash(entry);
+                }
+            }
+            throw e;
         }
     }
 
