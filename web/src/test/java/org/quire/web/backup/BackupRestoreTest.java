@@ -268,7 +268,7 @@ class BackupRestoreTest extends DatabaseTest {
         String corpus = System.getProperty("quire.test.backup-corpus", "18f");
         JekyllImport.Report imported = importer.importSite(Path.of(System.getProperty("quire.shared.dir"), "corpora",
                 corpus), done -> { });
-        int corpusPosts = corpus.equals("18f") ? 505 : 6;
+        int corpusPosts = corpus.equals("18f") ? 505 : 102; // jekyll-news: 102 posts
         assertThat(imported.posts()).hasSize(corpusPosts);
         Session author = TestAccounts.signedIn(Role.AUTHOR);
         String source = TestImages.uploadSeedScreenshots(author, SeedPosts.source());
