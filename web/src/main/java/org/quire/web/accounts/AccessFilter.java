@@ -258,7 +258,12 @@ public class AccessFilter implements ContainerRequestFilter {
 
     /** The JSON error every admin endpoint answers with: {@code {"status": 403, "error": "…"}}. */
     public static Response problem(Response.Status status, String message) {
+        return problem(status.getStatusCode(), message);
+    }
+
+    /** The same, for codes {@link Response.Status} does not name (507 Insufficient Storage). */
+    public static Response problem(int status, String message) {
         return Response.status(status).type(MediaType.APPLICATION_JSON)
-                .entity(Map.of("status", status.getStatusCode(), "error", message)).build();
+                .entity(Map.of("status", status, "error", message)).build();
     }
 }

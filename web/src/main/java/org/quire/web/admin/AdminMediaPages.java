@@ -85,10 +85,8 @@ public class AdminMediaPages {
     @Requires(Permission.UPLOAD_MEDIA)
     public Response describe(@RestForm String path, @RestForm String altText, @RestForm String q) {
         try {
-            MediaFile file = library.find(path == null ? "" : path).orElseThrow(() -> new ContentException(
-                    ContentException.Reason.NOT_FOUND, "path", "The media library has no file '" + path + "'"));
             // Alt text is the uploader's words, as the file is theirs: the same rule as deleting.
-            if (!mayDelete(file.uploadedBy == null ? null : library.uploaderHandle(path))) {
+            if (!mayChange(path)) {
                 return Response.status(403).entity(page(q, 1, null, "Only editors describe files others uploaded.")
                         .render()).build();
             }
@@ -106,10 +104,7 @@ public class AdminMediaPages {
     @Requires(Permission.UPLOAD_MEDIA)
     public Response delete(@RestForm String path, @RestForm String force, @RestForm String q) throws IOException {
         try {
-            MediaFile file = library.find(path == null ? "" : path).orElseThrow(() -> new ContentException(
-                    ContentException.Reason.NOT_FOUND, "path", "The media library has no file '" + path + "'"));
-            String uploader = file.uploadedBy == null ? null : library.uploaderHandle(path);
-            if (!mayDelete(uploader)) {
+            if (!mayChange(path)) {
                 return Response.status(403).entity(page(q, 1, null, "Only editors delete files others uploaded.")
                         .render()).build();
             }
@@ -126,6 +121,13 @@ public class AdminMediaPages {
     @Requires(Permission.UPLOAD_MEDIA)
     public String broken() {
         return chrome.page(brokenPage, "media").data("broken", library.broken()).render();
+    }
+
+    /** Whether the current user may change the file at {@code path}: its uploader or an editor. */
+    private boolean mayChange(String path) {
+        MediaFile file = library.find(path == null ? "" : path).orElseThrow(() -> new ContentException(
+                ContentException.Reason.NOT_FOUND, "path", "The media library has no file '" + path + "'"));
+        return mayDelete(file.uploadedBy == null ? null : library.uploaderHandle(path));
     }
 
     private boolean mayDelete(String uploadedBy) {

@@ -176,9 +176,7 @@ public class MediaApi {
         return MediaStore.checkPath(candidate);
     }
 
-    /** As {@link AccessFilter#problem}, for codes Response.Status does not name too (507 Insufficient Storage). */
     private static Response problem(int status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON)
-                .entity(java.util.Map.of("status", status, "error", message)).build();
+        return AccessFilter.problem(status, message);
     }
 }
