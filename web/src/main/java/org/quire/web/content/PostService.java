@@ -47,6 +47,9 @@ public class PostService {
     @Inject
     SiteEngine engines;
 
+    @Inject
+    org.quire.web.publicsite.PageCache pageCache;
+
     /** Render timings for Prometheus (/q/metrics): posts are rendered from Markdown when saved. */
     @Inject
     io.micrometer.core.instrument.MeterRegistry metrics;
@@ -513,43 +516,111 @@ public class PostService {
         List<Long> ids = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> Post.getEntityManager()
                 .createQuery("select p.id from Post p order by p.id", Long.class)
                 .getResultList());
+        java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
         int rendered = 0;
-        for (int start = 0; start < ids.size(); start += 200) {
-            List<Long> batch = ids.subList(start, Math.min(ids.size(), start + 200));
-            rendered += io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
-                Site site = Site.get();
-                ContentEngine engine = engines.engineFor(site);
-                ZoneId zone = ZoneId.of(site.timeZone);
-                List<RenderJob> jobs = new java.util.ArrayList<>();
-                for (Post post : Post.<Post>list("id in ?1", batch)) {
-                    jobs.add(new RenderJob(post.id, post.version, post.source,
-                            post.trustedHtml && site.trustStaffHtml, post.slug, post.publishedAt));
+        // Rendering is most of the work and needs no transaction: every core renders one batch while this thread
+        // reads the next from the database and then writes the one before, in order.
+        ClassLoader applicationLoader = Thread.currentThread().getContextClassLoader();
+        java.util.concurrent.ForkJoinPool renderers = new java.util.concurrent.ForkJoinPool(
+                Runtime.getRuntime().availableProcessors(), pool -> {
+                    // A pool's threads get the system class loader; plugins and templates need the application's.
+                    var thread = java.util.concurrent.ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+                    thread.setContextClassLoader(applicationLoader);
+                    thread.setName("quire-render-" + thread.getPoolIndex());
+                    return thread;
+                }, null, false);
+        try {
+            java.util.concurrent.Future<List<RenderResult>> previous = null;
+            for (int start = 0; start < ids.size(); start += 200) {
+                RenderBatch batch = readBatch(ids.subList(start, Math.min(ids.size(), start + 200)));
+                java.util.concurrent.Future<List<RenderResult>> rendering = renderers.submit(() -> batch.jobs()
+                        .parallelStream().map(job -> render(job, batch.engine(), batch.zone())).toList());
+                if (previous != null) {
+                    rendered += storeResults(previous.get(), written);
                 }
-                Post.getEntityManager().clear();
-                // Rendering is most of the work and needs nothing of this transaction: every core takes a share,
-                // and the rows are written here, in order.
-                List<RenderResult> results = jobs.parallelStream().map(job -> render(job, engine, zone)).toList();
-                int done = 0;
-                for (RenderResult result : results) {
-                    if (result.rendered() == null) {
-                        org.jboss.logging.Logger.getLogger(PostService.class).warnf(result.failure(),
-                                "Post %d keeps its HTML: it could not be rendered again", result.job().id());
-                        if (!result.job().trusted()) {
-                            // Kept, but never kept trusted when it must not be: cleaned as contributors' HTML is.
-                            done += storeCleaned(result.job());
-                        }
-                    } else {
-                        done += store(result.job(), result.rendered());
-                    }
-                }
-                return done;
-            });
+                previous = rendering;
+            }
+            if (previous != null) {
+                rendered += storeResults(previous.get(), written);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Rendering the posts again was interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } finally {
+            renderers.shutdownNow();
+        }
+        if (written.get() > 0) {
+            // Bulk updates bypass the change events: pages showing the old HTML (or its excerpt) go here.
+            pageCache.invalidateAll();
         }
         return rendered;
     }
 
-    /** What rendering a stored post again needs, copied out of its entity so another thread may use it. */
-    private record RenderJob(long id, long version, String source, boolean trusted, String slug, Instant publishedAt) {
+    private record RenderBatch(ContentEngine engine, ZoneId zone, List<RenderJob> jobs) {
+    }
+
+    /** What rendering these posts again needs, and what they store now: only the columns, not whole posts. */
+    private RenderBatch readBatch(List<Long> ids) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            Site site = Site.get();
+            List<RenderJob> jobs = new java.util.ArrayList<>();
+            for (Object[] row : Post.getEntityManager().createQuery("select p.id, p.version, p.source, p.trustedHtml,"
+                            + " p.slug, p.publishedAt, p.html, p.excerptHtml, p.excerptText, p.tocJson, p.wordCount,"
+                            + " p.readingMinutes from Post p where p.id in :ids order by p.id", Object[].class)
+                    .setParameter("ids", ids).getResultList()) {
+                jobs.add(new RenderJob((Long) row[0], (Long) row[1], (String) row[2],
+                        (Boolean) row[3] && site.trustStaffHtml, (String) row[4], (Instant) row[5],
+                        new Stored((String) row[6], (String) row[7], (String) row[8], (String) row[9],
+                                (Integer) row[10], (Integer) row[11])));
+            }
+            return new RenderBatch(engines.engineFor(site), ZoneId.of(site.timeZone), jobs);
+        });
+    }
+
+    /** Writes what changed, each only if its post was not saved meanwhile; the number of posts done. */
+    private int storeResults(List<RenderResult> results, java.util.concurrent.atomic.AtomicInteger written) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            int done = 0;
+            for (RenderResult result : results) {
+                if (result.rendered() == null) {
+                    org.jboss.logging.Logger.getLogger(PostService.class).warnf(result.failure(),
+                            "Post %d keeps its HTML: it could not be rendered again", result.job().id());
+                    if (!result.job().trusted()) {
+                        // Kept, but never kept trusted when it must not be: cleaned as contributors' HTML is.
+                        int cleaned = storeCleaned(result.job());
+                        written.addAndGet(cleaned);
+                        done += cleaned;
+                    }
+                } else if (!result.job().stored().equals(stored(result.rendered()))) {
+                    int stored = store(result.job(), result.rendered());
+                    written.addAndGet(stored);
+                    done += stored;
+                } else {
+                    done++;
+                }
+            }
+            return done;
+        });
+    }
+
+    /**
+     * What rendering a stored post again needs, copied out of its entity so another thread may use it, and what it
+     * has stored, so that a post rendered to the same result is not written again.
+     */
+    private record RenderJob(long id, long version, String source, boolean trusted, String slug, Instant publishedAt,
+                             Stored stored) {
+    }
+
+    /** What rendering produces and a post stores. */
+    private record Stored(String html, String excerptHtml, String excerptText, String tocJson, int words,
+                          int readingMinutes) {
+    }
+
+    private Stored stored(RenderedDocument rendered) {
+        return new Stored(rendered.html(), rendered.excerptHtml(), rendered.excerptText(),
+                toJson(rendered.tableOfContents()), rendered.words(), rendered.readingMinutes());
     }
 
     private record RenderResult(RenderJob job, RenderedDocument rendered, RuntimeException failure) {

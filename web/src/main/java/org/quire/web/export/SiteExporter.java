@@ -23,13 +23,13 @@ import org.jboss.logging.Logger;
 import org.quire.api.PageRoute;
 import org.quire.api.UrlPaths;
 import org.quire.core.plugin.ActivePlugin;
-import org.quire.web.content.Post;
-import org.quire.web.content.PostStatus;
 import org.quire.web.media.MediaFile;
 import org.quire.web.media.MediaStore;
 import org.quire.web.plugins.PluginRoutes;
 import org.quire.web.plugins.PluginRuntime;
 import org.quire.web.publicsite.PublicPages;
+import org.quire.web.publicsite.PublishedSite;
+import org.quire.web.publicsite.PublishedSites;
 import org.quire.web.publicsite.RenderedPage;
 import org.quire.web.site.Site;
 
@@ -59,6 +59,9 @@ public class SiteExporter {
     @Inject
     MediaStore media;
 
+    @Inject
+    PublishedSites publishedSites;
+
     /** Pages rendered at once; 0 (the default) means one per processor. */
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quire.export.threads", defaultValue = "0")
     int configuredThreads;
@@ -73,7 +76,18 @@ public class SiteExporter {
 
     public Report export(Path folder, Consumer<Progress> progress) throws IOException {
         Files.createDirectories(folder);
-        List<String> paths = paths();
+        // Every post's HTML is shown at least once (and plugins listing their paths may read it all): read it in
+        // one go rather than page by page. Should a post change meanwhile, the next snapshot holds none, and pages
+        // read their posts' HTML as live requests do.
+        PublishedSite published = publishedSites.current();
+        published.holdHtml();
+        List<String> paths;
+        try {
+            paths = paths();
+        } catch (RuntimeException e) {
+            published.releaseHtml();
+            throw e;
+        }
         AtomicInteger written = new AtomicInteger();
         AtomicInteger unchanged = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
@@ -122,6 +136,7 @@ public class SiteExporter {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         } finally {
             workers.shutdownNow();
+            published.releaseHtml();
         }
         // The not-found page, for static hosts that serve 404.html.
         if (writeIfChanged(folder.resolve("404.html"), this.pages.notFound().body())) {
@@ -139,10 +154,9 @@ public class SiteExporter {
     /** Every page path the site serves now, percent-encoded: the core's pages, then every plugin route's. */
     public List<String> paths() {
         Set<String> paths = new LinkedHashSet<>();
+        PublishedSite published = publishedSites.current();
         QuarkusTransaction.requiringNew().run(() -> {
             Site site = Site.get();
-            List<Post> published = Post.<Post>find("status = ?1 and deletedAt is null order by publishedAt desc, id desc",
-                    PostStatus.PUBLISHED).list();
             paths.add("/");
             int homePages = Math.max(1, (published.size() + site.postsPerPage - 1) / site.postsPerPage);
             for (int page = 2; page <= homePages; page++) {
@@ -152,16 +166,15 @@ public class SiteExporter {
             Set<String> years = new LinkedHashSet<>();
             Set<String> months = new LinkedHashSet<>();
             java.time.ZoneId zone = java.time.ZoneId.of(site.timeZone);
-            for (Post post : published) {
-                paths.add(UrlPaths.encodePath(post.path));
-                post.authors.forEach(a -> authors.add(a.handle));
-                java.time.ZonedDateTime date = post.publishedAt.atZone(zone);
+            for (PublishedSite.Entry post : published.posts()) {
+                paths.add(UrlPaths.encodePath(post.path()));
+                post.authors().forEach(a -> authors.add(a.handle()));
+                java.time.ZonedDateTime date = post.publishedAt().atZone(zone);
                 years.add(String.format("/archive/%04d/", date.getYear()));
                 months.add(String.format("/archive/%04d/%02d/", date.getYear(), date.getMonthValue()));
             }
             for (String handle : authors) {
-                long count = Post.count("select count(p) from Post p join p.authors a where a.handle = ?1"
-                        + " and p.status = ?2 and p.deletedAt is null", handle, PostStatus.PUBLISHED);
+                long count = published.ranksBy(handle).length;
                 String base = "/authors/" + UrlPaths.encodeSegment(handle) + "/";
                 paths.add(base);
                 for (int page = 2; page <= (count + site.postsPerPage - 1) / site.postsPerPage; page++) {
@@ -200,15 +213,26 @@ public class SiteExporter {
         return file.startsWith(folder.normalize()) ? file : null;
     }
 
+    /**
+     * Writes a page unless its file holds the same bytes. A file that is there is replaced by a rename, so a server
+     * reading the folder meanwhile gets the old page or the new one, never half; a new file is written in place
+     * (there was nothing to serve), which spares a first export a rename, and its journal entry, per page. A file
+     * left half-written by a crash differs from its page, so the next export replaces it.
+     */
     private static boolean writeIfChanged(Path file, byte[] body) throws IOException {
-        if (Files.isRegularFile(file) && Files.size(file) == body.length
-                && java.util.Arrays.equals(Files.readAllBytes(file), body)) {
-            return false;
+        if (Files.isRegularFile(file)) {
+            if (Files.size(file) == body.length && java.util.Arrays.equals(Files.readAllBytes(file), body)) {
+                return false;
+            }
+            Path temporary = file.resolveSibling(file.getFileName() + ".part");
+            Files.write(temporary, body);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return true;
         }
-        Files.createDirectories(file.getParent());
-        Path temporary = file.resolveSibling(file.getFileName() + ".part");
-        Files.write(temporary, body);
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        if (!Files.isDirectory(file.getParent())) {
+            Files.createDirectories(file.getParent());
+        }
+        Files.write(file, body);
         return true;
     }
 

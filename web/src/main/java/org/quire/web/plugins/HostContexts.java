@@ -140,9 +140,26 @@ public class HostContexts implements PluginContextFactory {
         };
     }
 
-    /** A plugin's settings: stored values over the declared defaults, read when asked. */
+    /** Counts saves of plugins' state here and changes told by other instances; see {@link StoredSettings}. */
+    private final java.util.concurrent.atomic.AtomicLong settingsChanges = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Called before a plugin's stored state changes here, and when another instance says it changed there. */
+    void settingsMayHaveChanged() {
+        settingsChanges.incrementAndGet();
+    }
+
+    /** Stored settings as read at a count of page drops and of settings changes. */
+    private record ReadSettings(long drops, long changes, Map<String, String> values) {
+    }
+
+    /**
+     * A plugin's settings: stored values over the declared defaults. Plugins ask while rendering every post and
+     * page, so what was read is kept until the plugins' state is saved (here, or on another instance), or pages are
+     * dropped (a restored backup drops them all).
+     */
     private final class StoredSettings implements PluginSettings {
         private final PluginDescriptor descriptor;
+        private volatile ReadSettings read;
 
         StoredSettings(PluginDescriptor descriptor) {
             this.descriptor = descriptor;
@@ -165,6 +182,19 @@ public class HostContexts implements PluginContextFactory {
         }
 
         private Map<String, String> stored() {
+            // Both counts before reading: a change made during the read leaves this copy already out of date.
+            long drops = cache.dropsSoFar();
+            long changes = settingsChanges.get();
+            ReadSettings known = read;
+            if (known != null && known.drops() == drops && known.changes() == changes) {
+                return known.values();
+            }
+            Map<String, String> values = Map.copyOf(readStored());
+            read = new ReadSettings(drops, changes, values);
+            return values;
+        }
+
+        private Map<String, String> readStored() {
             return QuarkusTransaction.joiningExisting().call(() -> {
                 PluginState state = PluginState.findById(descriptor.id());
                 if (state == null) {

@@ -515,6 +515,7 @@ public class PluginRuntime {
 
     /** Another instance changed the plugins: take its jars and state, or tell a plugin its settings changed. */
     private void changedElsewhere(String payload) {
+        contexts.settingsMayHaveChanged();
         synchronized (changes) {
             if (payload.startsWith(SETTINGS)) {
                 registry().dispatch(new SiteEvent.SettingsChanged(payload.substring(SETTINGS.length())));
@@ -886,6 +887,7 @@ public class PluginRuntime {
     }
 
     private void saveState(String id, java.util.function.Consumer<PluginState> change) {
+        contexts.settingsMayHaveChanged();
         QuarkusTransaction.requiringNew().run(() -> {
             PluginState state = PluginState.findById(id);
             if (state == null) {

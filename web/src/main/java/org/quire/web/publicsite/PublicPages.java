@@ -21,11 +21,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.quire.web.accounts.Account;
-import org.quire.web.content.Post;
-import org.quire.web.content.PostStatus;
-import org.quire.web.content.Redirect;
-import org.quire.web.content.TagEntity;
 import org.quire.web.plugins.PluginRoutes;
 import org.quire.web.plugins.PluginRuntime;
 import org.quire.web.site.Site;
@@ -39,9 +34,9 @@ import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateData;
 
 /**
- * Renders the public site's pages from the database: home, post, author, archive, 404, and the sitemap and
- * robots.txt. Every absolute URL comes from the configured site URL. Paths here are site paths, without the base
- * path.
+ * Renders the public site's pages: home, post, author, archive, 404, and the sitemap and robots.txt, from the
+ * {@link PublishedSite} read after the latest page drop (and each post's HTML), so a page costs no query for its
+ * lists. Every absolute URL comes from the configured site URL. Paths here are site paths, without the base path.
  */
 @ApplicationScoped
 public class PublicPages {
@@ -63,6 +58,9 @@ public class PublicPages {
 
     @Inject
     org.quire.web.plugins.DatabaseSiteView siteView;
+
+    @Inject
+    PublishedSites publishedSites;
 
     @Location("theme/home.html")
     Template home;
@@ -105,44 +103,45 @@ public class PublicPages {
      */
     @Transactional
     public RenderedPage render(String sitePath, String encodedPath) {
-        Site site = Site.get();
+        PublishedSite published = publishedSites.current();
+        Site site = published.site();
         if (sitePath.equals("/")) {
-            return homePage(site, 1);
+            return homePage(site, published, 1);
         }
         Matcher m = HOME_PAGE.matcher(sitePath);
         if (m.matches()) {
-            return homePage(site, Integer.parseInt(m.group(1)));
+            return homePage(site, published, Integer.parseInt(m.group(1)));
         }
         if (sitePath.equals("/robots.txt")) {
             return robots(site);
         }
         if (sitePath.equals("/sitemap.xml")) {
-            return sitemap(site);
+            return sitemap(site, published);
         }
         if (sitePath.equals("/archive/")) {
-            return archiveIndex(site);
+            return archiveIndex(site, published);
         }
         m = MONTH.matcher(sitePath);
         if (m.matches()) {
-            return monthPage(site, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+            return monthPage(site, published, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
         }
         m = YEAR.matcher(sitePath);
         if (m.matches()) {
-            return yearPage(site, Integer.parseInt(m.group(1)));
+            return yearPage(site, published, Integer.parseInt(m.group(1)));
         }
         m = AUTHOR.matcher(sitePath);
         if (m.matches()) {
-            return authorPage(site, m.group(1), m.group(2) == null ? 1 : Integer.parseInt(m.group(2)));
+            return authorPage(site, published, m.group(1), m.group(2) == null ? 1 : Integer.parseInt(m.group(2)));
         }
-        Optional<Post> post = Post.findByPath(sitePath);
-        if (post.isPresent() && post.get().isPublic()) {
-            return postPage(site, post.get());
+        PublishedSite.Entry post = published.byPath(sitePath);
+        if (post != null) {
+            return postPage(site, published, post);
         }
-        Optional<Redirect> redirect = Redirect.findByPath(sitePath);
-        if (redirect.isPresent() && redirect.get().post.isPublic()) {
-            return RenderedPage.redirect(redirect.get().post.path);
+        String movedTo = published.redirect(sitePath);
+        if (movedTo != null) {
+            return RenderedPage.redirect(movedTo);
         }
-        if (!sitePath.endsWith("/") && Post.findByPath(sitePath + "/").filter(Post::isPublic).isPresent()) {
+        if (!sitePath.endsWith("/") && published.byPath(sitePath + "/") != null) {
             return RenderedPage.redirect(sitePath + "/");
         }
         Optional<PluginRoutes.Mounted> route = pluginRoutes.match(encodedPath);
@@ -163,65 +162,59 @@ public class PublicPages {
     /** The not-found page on its own, for paths no route claims. */
     @Transactional
     public RenderedPage notFound() {
-        return notFoundPage(Site.get());
+        return notFoundPage(publishedSites.current().site());
     }
 
-    private RenderedPage homePage(Site site, int page) {
-        long total = Post.count("status = ?1 and deletedAt is null", PostStatus.PUBLISHED);
-        int pages = pageCount(total, site.postsPerPage);
+    private RenderedPage homePage(Site site, PublishedSite published, int page) {
+        int pages = pageCount(published.size(), site.postsPerPage);
         if (page < 1 || (page > pages && page > 1)) {
             return notFoundPage(site);
         }
-        List<Post> posts = Post.page("select p.id from Post p where p.status = ?1 and p.deletedAt is null"
-                + " order by p.publishedAt desc, p.id desc", page, site.postsPerPage, PostStatus.PUBLISHED);
+        List<PublishedSite.Entry> posts = published.page((page - 1) * site.postsPerPage, site.postsPerPage);
         String path = page == 1 ? "/" : "/page/" + page + "/";
         Pagination pagination = new Pagination(page, pages, page > 1 ? (page == 2 ? "/" : "/page/" + (page - 1) + "/") : null,
                 page < pages ? "/page/" + (page + 1) + "/" : null);
         PageChrome chrome = chrome(site, page == 1 ? site.title : site.title + " · " + page, site.description, path,
                 "website", null, websiteJsonLd(site));
         Set<String> deps = dependencies(posts, "list:home");
-        String body = home.data("chrome", chrome).data("text", text(site)).data("posts", summaries(site, posts))
-                .data("pagination", pagination).render();
+        String body = home.data("chrome", chrome).data("text", text(site))
+                .data("posts", summaries(published, posts)).data("pagination", pagination).render();
         return page(body, deps, posts);
     }
 
-    private RenderedPage authorPage(Site site, String handle, int page) {
-        Optional<Account> account = Account.findByHandle(handle);
-        if (account.isEmpty()) {
+    private RenderedPage authorPage(Site site, PublishedSite published, String handle, int page) {
+        PublishedSite.Author author = published.author(handle);
+        if (author == null) {
             return notFoundPage(site);
         }
-        Account author = account.get();
-        String query = "select p from Post p join p.authors a where a = ?1 and p.status = ?2 and p.deletedAt is null";
-        long total = Post.count("select count(p) from Post p join p.authors a where a = ?1 and p.status = ?2"
-                + " and p.deletedAt is null", author, PostStatus.PUBLISHED);
-        int pages = pageCount(total, site.postsPerPage);
-        if (total == 0 || page < 1 || page > pages) {
+        int[] ranks = published.ranksBy(author.handle());
+        int pages = pageCount(ranks.length, site.postsPerPage);
+        if (page < 1 || page > pages) {
             return notFoundPage(site);
         }
-        List<Post> posts = Post.page(query.replaceFirst("select p ", "select p.id ")
-                + " order by p.publishedAt desc, p.id desc", page, site.postsPerPage, author, PostStatus.PUBLISHED);
-        String base = "/authors/" + author.handle + "/";
+        List<PublishedSite.Entry> posts = published.page(ranks, (page - 1) * site.postsPerPage, site.postsPerPage);
+        String base = "/authors/" + author.handle() + "/";
         String path = page == 1 ? base : base + "page/" + page + "/";
         Pagination pagination = new Pagination(page, pages,
                 page > 1 ? (page == 2 ? base : base + "page/" + (page - 1) + "/") : null,
                 page < pages ? base + "page/" + (page + 1) + "/" : null);
         ThemeText text = text(site);
-        String description = author.bio != null && !author.bio.isBlank() ? author.bio : text.postsBy() + " " + author.displayName;
-        PageChrome chrome = chrome(site, author.displayName + " · " + site.title, description, path, "profile", null,
+        String description = author.bio() != null && !author.bio().isBlank() ? author.bio()
+                : text.postsBy() + " " + author.displayName();
+        PageChrome chrome = chrome(site, author.displayName() + " · " + site.title, description, path, "profile", null,
                 null);
-        String body = listing.data("chrome", chrome).data("text", text).data("heading", author.displayName)
-                .data("intro", author.bio).data("posts", summaries(site, posts)).data("pagination", pagination).render();
-        return page(body, dependencies(posts, "list:author:" + author.id, "account:" + author.id), posts);
+        String body = listing.data("chrome", chrome).data("text", text).data("heading", author.displayName())
+                .data("intro", author.bio()).data("posts", summaries(published, posts)).data("pagination", pagination)
+                .render();
+        return page(body, dependencies(posts, "list:author:" + author.id(), "account:" + author.id()), posts);
     }
 
-    private RenderedPage archiveIndex(Site site) {
+    private RenderedPage archiveIndex(Site site, PublishedSite published) {
         ZoneId zone = ZoneId.of(site.timeZone);
         Locale locale = Locale.forLanguageTag(site.locale);
-        List<Instant> dates = Post.<Post>find("status = ?1 and deletedAt is null order by publishedAt desc",
-                PostStatus.PUBLISHED).project(PublishedAt.class).list().stream().map(PublishedAt::publishedAt).toList();
         Map<Integer, Map<YearMonth, Long>> byYear = new LinkedHashMap<>();
-        for (Instant date : dates) {
-            YearMonth month = YearMonth.from(date.atZone(zone));
+        for (PublishedSite.Entry post : published.posts()) {
+            YearMonth month = YearMonth.from(post.publishedAt().atZone(zone));
             byYear.computeIfAbsent(month.getYear(), y -> new LinkedHashMap<>()).merge(month, 1L, Long::sum);
         }
         List<ArchiveYear> years = new ArrayList<>();
@@ -238,11 +231,7 @@ public class PublicPages {
         return new RenderedPage(200, HTML, body, null, Set.of("list:archive"), Instant.now());
     }
 
-    /** Only the publication date, for the archive's counts. */
-    public record PublishedAt(Instant publishedAt) {
-    }
-
-    private RenderedPage yearPage(Site site, int year) {
+    private RenderedPage yearPage(Site site, PublishedSite published, int year) {
         ZoneId zone = ZoneId.of(site.timeZone);
         Instant from = YearMonth.of(year, 1).atDay(1).atStartOfDay(zone).toInstant();
         Instant to = YearMonth.of(year + 1, 1).atDay(1).atStartOfDay(zone).toInstant();
@@ -250,10 +239,10 @@ public class PublicPages {
         for (int month = 1; month <= 12; month++) {
             deps.add("list:month:" + YearMonth.of(year, month));
         }
-        return periodPage(site, Integer.toString(year), "/archive/" + year + "/", from, to, deps);
+        return periodPage(site, published, Integer.toString(year), "/archive/" + year + "/", from, to, deps);
     }
 
-    private RenderedPage monthPage(Site site, int year, int month) {
+    private RenderedPage monthPage(Site site, PublishedSite published, int year, int month) {
         if (month < 1 || month > 12) {
             return notFoundPage(site);
         }
@@ -261,46 +250,47 @@ public class PublicPages {
         YearMonth yearMonth = YearMonth.of(year, month);
         Instant from = yearMonth.atDay(1).atStartOfDay(zone).toInstant();
         Instant to = yearMonth.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
-        return periodPage(site, monthLabel(yearMonth, Locale.forLanguageTag(site.locale)),
+        return periodPage(site, published, monthLabel(yearMonth, Locale.forLanguageTag(site.locale)),
                 "/archive/" + year + "/" + String.format("%02d", month) + "/", from, to,
                 Set.of("list:month:" + yearMonth));
     }
 
-    private RenderedPage periodPage(Site site, String heading, String path, Instant from, Instant to,
-                                    Set<String> periodDeps) {
-        List<Post> posts = Post.<Post>find("status = ?1 and deletedAt is null and publishedAt >= ?2 and publishedAt < ?3"
-                + " order by publishedAt desc, id desc", PostStatus.PUBLISHED, from, to).list();
+    private RenderedPage periodPage(Site site, PublishedSite published, String heading, String path, Instant from,
+                                    Instant to, Set<String> periodDeps) {
+        List<PublishedSite.Entry> posts = published.publishedBetween(from, to);
         if (posts.isEmpty()) {
             return notFoundPage(site);
         }
         ThemeText text = text(site);
         PageChrome chrome = chrome(site, heading + " · " + site.title, site.description, path, "website", null, null);
         String body = listing.data("chrome", chrome).data("text", text).data("heading", heading).data("intro", null)
-                .data("posts", summaries(site, posts)).data("pagination", new Pagination(1, 1, null, null)).render();
+                .data("posts", summaries(published, posts)).data("pagination", new Pagination(1, 1, null, null))
+                .render();
         return page(body, dependencies(posts, periodDeps.toArray(String[]::new)), posts);
     }
 
-    private RenderedPage postPage(Site site, Post post) {
-        PostSummary summary = summary(site, post);
-        String imageUrl = firstImage(site, post.html);
-        PageChrome chrome = chrome(site, post.title + " · " + site.title,
-                post.description != null && !post.description.isBlank() ? post.description : post.excerptText,
-                post.path, "article", imageUrl, articleJsonLd(site, summary, imageUrl));
-        List<String> sections = sections(post);
+    private RenderedPage postPage(Site site, PublishedSite published, PublishedSite.Entry post) {
+        PostSummary summary = published.summary(post, p -> summary(site, p));
+        String html = published.html(post);
+        String imageUrl = firstImage(site, html);
+        PageChrome chrome = chrome(site, post.title() + " · " + site.title,
+                post.description() != null && !post.description().isBlank() ? post.description() : post.excerptText(),
+                post.path(), "article", imageUrl, articleJsonLd(site, summary, imageUrl));
+        List<String> sections = sections(post, html);
         String body = postPage.data("chrome", chrome).data("text", text(site)).data("post", summary)
-                .data("toc", toc(post)).data("body", post.html).data("sections", sections).render();
+                .data("toc", toc(post)).data("body", html).data("sections", sections).render();
         Set<String> deps = new LinkedHashSet<>();
-        deps.add("post:" + post.id);
+        deps.add("post:" + post.id());
         if (!sections.isEmpty()) {
             // A section such as related posts shows other posts, so any post change drops this page too.
             deps.add("list:home");
         }
         if (hasPostSections()) {
             // An empty section can fill when a post sharing a tag changes (related posts go by tags).
-            post.tags.forEach(tag -> deps.add("tag:" + tag.key));
+            post.tags().forEach(tag -> deps.add("tag:" + tag.key()));
         }
-        post.authors.forEach(a -> deps.add("account:" + a.id));
-        return new RenderedPage(200, HTML, body, null, deps, post.updatedAt);
+        post.authors().forEach(a -> deps.add("account:" + a.id()));
+        return new RenderedPage(200, HTML, body, null, deps, post.updatedAt());
     }
 
     private boolean hasPostSections() {
@@ -308,8 +298,8 @@ public class PublicPages {
     }
 
     /** What plugins add after the post's content; a section that throws is reported and left out. */
-    private List<String> sections(Post post) {
-        List<String> html = new ArrayList<>();
+    private List<String> sections(PublishedSite.Entry post, String html) {
+        List<String> sections = new ArrayList<>();
         org.quire.api.PostView view = null;
         for (org.quire.core.plugin.ActivePlugin plugin : plugins.active()) {
             for (org.quire.api.PostSection section : plugin.postSections()) {
@@ -318,19 +308,16 @@ public class PublicPages {
                 }
                 try {
                     if (view == null) {
-                        view = siteView.postBySlug(post.slug).orElse(null);
-                        if (view == null) {
-                            return html;
-                        }
+                        view = siteView.view(post, html);
                     }
-                    section.render(view).filter(s -> !s.isBlank()).ifPresent(html::add);
+                    section.render(view).filter(s -> !s.isBlank()).ifPresent(sections::add);
                 } catch (RuntimeException e) {
                     plugins.registry().report(new org.quire.core.plugin.PluginProblem(plugin.id(), "section",
-                            "section for " + post.path + " failed: " + e, e));
+                            "section for " + post.path() + " failed: " + e, e));
                 }
             }
         }
-        return html;
+        return sections;
     }
 
     /** A plugin's main content inside the site's layout, with the site's head and metadata. */
@@ -355,24 +342,25 @@ public class PublicPages {
         return new RenderedPage(200, "text/plain; charset=UTF-8", body, null, Set.of("site"), Instant.now());
     }
 
-    private RenderedPage sitemap(Site site) {
-        List<Post> posts = Post.<Post>find("status = ?1 and deletedAt is null order by publishedAt desc, id desc",
-                PostStatus.PUBLISHED).list();
-        String body = sitemap.data("siteUrl", site.url + site.basePath).data("posts", summaries(site, posts)).render();
+    private RenderedPage sitemap(Site site, PublishedSite published) {
+        List<PublishedSite.Entry> posts = published.posts();
+        String body = sitemap.data("siteUrl", site.url + site.basePath).data("posts", summaries(published, posts))
+                .render();
         return new RenderedPage(200, "application/xml; charset=UTF-8", body, null, dependencies(posts, "list:home"),
                 Instant.now());
     }
 
-    private RenderedPage page(String body, Set<String> deps, List<Post> posts) {
-        Instant lastModified = posts.stream().map(p -> p.updatedAt).max(Instant::compareTo).orElse(Instant.now());
+    private RenderedPage page(String body, Set<String> deps, List<PublishedSite.Entry> posts) {
+        Instant lastModified = posts.stream().map(PublishedSite.Entry::updatedAt).max(Instant::compareTo)
+                .orElse(Instant.now());
         return new RenderedPage(200, HTML, body, null, deps, lastModified);
     }
 
-    private static Set<String> dependencies(List<Post> posts, String... lists) {
+    private static Set<String> dependencies(List<PublishedSite.Entry> posts, String... lists) {
         Set<String> deps = new LinkedHashSet<>(List.of(lists));
-        for (Post post : posts) {
-            deps.add("post:" + post.id);
-            post.authors.forEach(a -> deps.add("account:" + a.id));
+        for (PublishedSite.Entry post : posts) {
+            deps.add("post:" + post.id());
+            post.authors().forEach(a -> deps.add("account:" + a.id()));
         }
         return deps;
     }
@@ -381,30 +369,30 @@ public class PublicPages {
         return (int) Math.max(1, (total + perPage - 1) / perPage);
     }
 
-    private List<PostSummary> summaries(Site site, List<Post> posts) {
-        return posts.stream().map(post -> summary(site, post)).toList();
+    private List<PostSummary> summaries(PublishedSite published, List<PublishedSite.Entry> posts) {
+        return posts.stream().map(post -> published.summary(post, p -> summary(published.site(), p))).toList();
     }
 
-    private PostSummary summary(Site site, Post post) {
+    private PostSummary summary(Site site, PublishedSite.Entry post) {
         ZoneId zone = ZoneId.of(site.timeZone);
         Locale locale = Locale.forLanguageTag(site.locale);
         // Whole seconds: HTML's datetime allows at most three digits of fraction, and readers need none.
-        Instant published = (post.publishedAt != null ? post.publishedAt : post.createdAt)
+        Instant published = (post.publishedAt() != null ? post.publishedAt() : post.createdAt())
                 .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        List<PostSummary.AuthorLink> authors = post.authors.stream()
-                .map(a -> new PostSummary.AuthorLink(a.handle, a.displayName, "/authors/" + a.handle + "/")).toList();
-        List<PostSummary.TagLink> tags = post.tags.stream()
-                .map((TagEntity t) -> new PostSummary.TagLink(t.name, t.urlForm)).toList();
-        return new PostSummary(post.id, post.title, post.path, absoluteUrl(site, post.path), post.excerptHtml,
-                post.excerptText, post.description, published.toString(),
+        List<PostSummary.AuthorLink> authors = post.authors().stream().map(a -> new PostSummary.AuthorLink(a.handle(),
+                a.displayName(), "/authors/" + a.handle() + "/")).toList();
+        List<PostSummary.TagLink> tags = post.tags().stream()
+                .map(t -> new PostSummary.TagLink(t.name(), t.urlForm())).toList();
+        return new PostSummary(post.id(), post.title(), post.path(), absoluteUrl(site, post.path()),
+                post.excerptHtml(), post.excerptText(), post.description(), published.toString(),
                 DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(published.atZone(zone)),
-                post.updatedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), post.readingMinutes,
-                authors, tags, post.category);
+                post.updatedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), post.readingMinutes(),
+                authors, tags, post.category());
     }
 
-    private List<TocEntry> toc(Post post) {
+    private List<TocEntry> toc(PublishedSite.Entry post) {
         try {
-            List<TocEntry> entries = json.readValue(post.tocJson, new TypeReference<List<TocEntry>>() {
+            List<TocEntry> entries = json.readValue(post.tocJson(), new TypeReference<List<TocEntry>>() {
             });
             // A contents list helps long posts; for one or two headings it is noise.
             return entries.size() >= 3 ? entries.stream().filter(e -> e.level() >= 2 && e.level() <= 3).toList() : List.of();

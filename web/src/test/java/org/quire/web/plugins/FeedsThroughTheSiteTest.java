@@ -72,4 +72,23 @@ class FeedsThroughTheSiteTest extends DatabaseTest {
         given().get("/feeds/tags/ephemeral/rss.xml").then().statusCode(404);
         given().get("/feeds/categories/Fleeting/atom.xml").then().statusCode(404);
     }
+
+    @Test
+    void anEditedPostShowsItsNewTextInEveryFeedItIsIn() {
+        String slug = "feed-edit-" + UUID.randomUUID();
+        String tag = "edited-" + UUID.randomUUID().toString().substring(0, 6);
+        Post post = QuarkusTransaction.requiringNew().call(() -> posts.publish(posts.create(
+                "---\ntitle: Edited in feeds\nslug: " + slug + "\ntags: [" + tag + "]\n---\nFirst wording\n",
+                null, PostStatus.PUBLISHED, null).post().id));
+        for (String feed : java.util.List.of("/feed.json", "/atom.xml", "/feeds/tags/" + tag + "/rss.xml")) {
+            given().get(feed).then().statusCode(200).body(containsString("First wording"));
+        }
+        QuarkusTransaction.requiringNew().run(() -> posts.update(post.id, Post.<Post>findById(post.id).version,
+                "---\ntitle: Edited in feeds\nslug: " + slug + "\ntags: [" + tag + "]\n---\nSecond wording\n",
+                null));
+        for (String feed : java.util.List.of("/feed.json", "/atom.xml", "/feeds/tags/" + tag + "/rss.xml")) {
+            given().get(feed).then().statusCode(200).body(containsString("Second wording"))
+                    .body(org.hamcrest.Matchers.not(containsString("First wording")));
+        }
+    }
 }

@@ -55,19 +55,49 @@ final class FeedWriter {
         this.context = context;
     }
 
+    /** What a post gives every feed it is in; {@code html} only when feeds carry full content. */
+    private record Prepared(String html, String excerpt, String summary, java.util.Optional<String> cover) {
+    }
+
+    /** The site's state a post was prepared in: its change count, read before the post. */
+    private record PreparedKey(String postId, java.time.OffsetDateTime updated, String siteUrl, long changes,
+                               boolean fullContent) {
+    }
+
+    /**
+     * Posts prepared for feeds: a post is in several feeds (the site's, its tags', its category's, its authors',
+     * in three formats), and parsing its HTML is most of a feed's cost. Keyed by the site's change count, so a
+     * post prepared before a change is never found after it; emptied when it grows past a few feeds' worth.
+     */
+    private final Map<PreparedKey, Prepared> prepared = new java.util.concurrent.ConcurrentHashMap<>();
+
     Page write(FeedSource source, FeedFormat format) {
+        long changes = context.site().changeCount();
         SiteInfo site = context.site().info();
         int limit = Math.max(1, context.settings().getInt(FeedsPlugin.ITEMS));
         boolean fullContent = context.settings().getBoolean(FeedsPlugin.FULL_CONTENT);
         List<PostView> posts = source.newest().apply(limit);
+        if (prepared.size() > 4096) {
+            prepared.clear();
+        }
+        List<Prepared> ready = posts.stream().map(post -> prepared.computeIfAbsent(
+                new PreparedKey(post.id(), post.updated(), site.url(), changes, fullContent),
+                key -> prepare(site, post, fullContent))).toList();
         byte[] body = switch (format) {
-            case RSS, ATOM -> syndication(site, source, posts, fullContent, format);
-            case JSON -> jsonFeed(site, source, posts, fullContent);
+            case RSS, ATOM -> syndication(site, source, posts, ready, fullContent, format);
+            case JSON -> jsonFeed(site, source, posts, ready, fullContent);
         };
         return new Page(format.contentType, body);
     }
 
-    private byte[] syndication(SiteInfo site, FeedSource source, List<PostView> posts, boolean fullContent,
+    private static Prepared prepare(SiteInfo site, PostView post, boolean fullContent) {
+        return new Prepared(fullContent ? xmlSafe(absolute(site, post.html())) : null,
+                xmlSafe(absolute(site, post.excerptHtml())), xmlSafe(Jsoup.parse(post.excerptHtml()).text()),
+                cover(site, post));
+    }
+
+    private byte[] syndication(SiteInfo site, FeedSource source, List<PostView> posts, List<Prepared> ready,
+                               boolean fullContent,
                                FeedFormat format) {
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType(format == FeedFormat.RSS ? "rss_2.0" : "atom_1.0");
@@ -94,7 +124,9 @@ final class FeedWriter {
         }
 
         List<SyndEntry> entries = new ArrayList<>();
-        for (PostView post : posts) {
+        for (int i = 0; i < posts.size(); i++) {
+            PostView post = posts.get(i);
+            Prepared parts = ready.get(i);
             SyndEntry entry = new SyndEntryImpl();
             entry.setTitle(xmlSafe(post.title()));
             entry.setLink(site.absoluteUrl(post.path()));
@@ -122,15 +154,15 @@ final class FeedWriter {
             entry.setCategories(categories);
             SyndContent summary = new SyndContentImpl();
             summary.setType("text/html");
-            summary.setValue(xmlSafe(absolute(site, post.excerptHtml())));
+            summary.setValue(parts.excerpt());
             entry.setDescription(summary);
             if (fullContent) {
                 SyndContent content = new SyndContentImpl();
                 content.setType("html");
-                content.setValue(xmlSafe(absolute(site, post.html())));
+                content.setValue(parts.html());
                 entry.setContents(List.of(content));
             }
-            cover(site, post).ifPresent(url -> {
+            parts.cover().ifPresent(url -> {
                 SyndEnclosure enclosure = new SyndEnclosureImpl();
                 enclosure.setUrl(url);
                 enclosure.setType(imageType(url));
@@ -147,7 +179,8 @@ final class FeedWriter {
         }
     }
 
-    private byte[] jsonFeed(SiteInfo site, FeedSource source, List<PostView> posts, boolean fullContent) {
+    private byte[] jsonFeed(SiteInfo site, FeedSource source, List<PostView> posts, List<Prepared> ready,
+                            boolean fullContent) {
         Map<String, Object> feed = new LinkedHashMap<>();
         feed.put("version", "https://jsonfeed.org/version/1.1");
         feed.put("title", xmlSafe(source.title()));
@@ -158,18 +191,16 @@ final class FeedWriter {
         }
         feed.put("language", site.locale().toLanguageTag());
         List<Map<String, Object>> items = new ArrayList<>();
-        for (PostView post : posts) {
+        for (int i = 0; i < posts.size(); i++) {
+            PostView post = posts.get(i);
+            Prepared parts = ready.get(i);
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("id", entryId(site, post));
             item.put("url", site.absoluteUrl(post.path()));
             item.put("title", xmlSafe(post.title()));
-            if (fullContent) {
-                item.put("content_html", xmlSafe(absolute(site, post.html())));
-            } else {
-                item.put("content_html", xmlSafe(absolute(site, post.excerptHtml())));
-            }
-            item.put("summary", xmlSafe(Jsoup.parse(post.excerptHtml()).text()));
-            cover(site, post).ifPresent(url -> item.put("image", url));
+            item.put("content_html", fullContent ? parts.html() : parts.excerpt());
+            item.put("summary", parts.summary());
+            parts.cover().ifPresent(url -> item.put("image", url));
             item.put("date_published", iso(post.published()));
             item.put("date_modified", iso(post.updated() != null ? post.updated() : post.published()));
             // Ordered: Map.of's order changes between JVMs, and a feed must be the same bytes from every instance.
