@@ -81,6 +81,9 @@ public class JekyllImport {
     PostService posts;
 
     @Inject
+    org.quire.web.publicsite.PageCache pageCache;
+
+    @Inject
     ObjectMapper json;
 
     @Inject
@@ -136,6 +139,9 @@ public class JekyllImport {
             results.add(importPost(source, jekyll, site, PostStatus.DRAFT, importer, files, stored));
             progress.accept(new Progress(++done, total));
         }
+        // An unchanged post may still have gained an old address, and an author a name, with no post event: pages
+        // (and the published-site snapshot, which holds both) are dropped once, here and on the other instances.
+        pageCache.invalidateAll();
         return new Report(results, siteMessages);
     }
 

@@ -550,10 +550,11 @@ public class PostService {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         } finally {
             renderers.shutdownNow();
-        }
-        if (written.get() > 0) {
-            // Bulk updates bypass the change events: pages showing the old HTML (or its excerpt) go here.
-            pageCache.invalidateAll();
+            if (written.get() > 0) {
+                // Bulk updates bypass the change events: pages showing the old HTML (or its excerpt) go here, also
+                // when a later batch failed.
+                pageCache.invalidateAll();
+            }
         }
         return rendered;
     }

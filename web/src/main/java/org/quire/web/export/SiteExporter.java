@@ -81,13 +81,14 @@ public class SiteExporter {
         // read their posts' HTML as live requests do.
         PublishedSite published = publishedSites.current();
         published.holdHtml();
-        List<String> paths;
         try {
-            paths = paths();
-        } catch (RuntimeException e) {
+            return export(folder, progress, paths());
+        } finally {
             published.releaseHtml();
-            throw e;
         }
+    }
+
+    private Report export(Path folder, Consumer<Progress> progress, List<String> paths) throws IOException {
         AtomicInteger written = new AtomicInteger();
         AtomicInteger unchanged = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
@@ -136,7 +137,6 @@ public class SiteExporter {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         } finally {
             workers.shutdownNow();
-            published.releaseHtml();
         }
         // The not-found page, for static hosts that serve 404.html.
         if (writeIfChanged(folder.resolve("404.html"), this.pages.notFound().body())) {

@@ -82,7 +82,10 @@ public class DatabaseSiteView implements SiteView {
     @Override
     public Optional<PostView> postBySlug(String slug) {
         PublishedSite site = publishedSites.current();
-        return Optional.ofNullable(site.bySlug(slug)).map(post -> view(site, post, site.html(post)));
+        PublishedSite.Entry post = site.bySlug(slug);
+        String html = post == null ? null : site.html(post);
+        // No HTML: unpublished since the snapshot was read (the page drop is on its way).
+        return html == null ? Optional.empty() : Optional.of(view(site, post, html));
     }
 
     @Override
@@ -211,6 +214,18 @@ public class DatabaseSiteView implements SiteView {
         return view(publishedSites.current(), post, html);
     }
 
+    /** A post as plugins see it, from its entity (as committed); tag counts come from the snapshot. */
+    public PostView view(org.quire.web.content.Post post) {
+        PublishedSite site = publishedSites.current();
+        return new PostView(String.valueOf(post.id), post.slug, post.title, post.path,
+                post.publishedAt == null ? null : post.publishedAt.atOffset(ZoneOffset.UTC),
+                post.updatedAt.atOffset(ZoneOffset.UTC), post.description, post.excerptHtml, post.html,
+                post.category, post.tags.stream().map(tag -> new TagView(tag.name, tag.key, tag.urlForm,
+                        site.postCount(tag.id), tag.description, tag.coverPath)).toList(),
+                post.authors.stream().map(a -> new AuthorView(a.handle, a.displayName, a.bio == null ? "" : a.bio,
+                        a.avatarPath)).toList(), extra(post.extraJson));
+    }
+
     private List<PostView> views(PublishedSite site, List<PublishedSite.Entry> posts) {
         if (posts.isEmpty()) {
             return List.of();
@@ -221,15 +236,20 @@ public class DatabaseSiteView implements SiteView {
                 .map(post -> view(site, post, html.get(post.id()))).toList();
     }
 
-    private PostView view(PublishedSite site, PublishedSite.Entry post, String html) {
+    private Map<String, Object> extra(String extraJson) {
         Map<String, Object> extra;
         try {
-            extra = json.readValue(post.extraJson(), new TypeReference<Map<String, Object>>() {
+            extra = json.readValue(extraJson, new TypeReference<Map<String, Object>>() {
             });
         } catch (Exception e) {
-            extra = Map.of();
+            extra = new java.util.HashMap<>();
         }
         extra.values().removeIf(java.util.Objects::isNull);
+        return extra;
+    }
+
+    private PostView view(PublishedSite site, PublishedSite.Entry post, String html) {
+        Map<String, Object> extra = extra(post.extraJson());
         return new PostView(String.valueOf(post.id()), post.slug(), post.title(), post.path(),
                 post.publishedAt() == null ? null : post.publishedAt().atOffset(ZoneOffset.UTC),
                 post.updatedAt().atOffset(ZoneOffset.UTC), post.description(), post.excerptHtml(), html,

@@ -81,8 +81,12 @@ public class PluginEvents {
         });
     }
 
+    /**
+     * The post as committed, from its entity: this runs after the commit, maybe before the page drop that makes
+     * the published-site snapshot show the change.
+     */
     private PostView view(Post post) {
-        return site.postBySlug(post.slug).orElseThrow();
+        return site.view(post);
     }
 
     /** Waits until every event so far has been delivered; for tests and orderly shutdown. */

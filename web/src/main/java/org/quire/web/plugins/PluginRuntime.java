@@ -887,6 +887,7 @@ public class PluginRuntime {
     }
 
     private void saveState(String id, java.util.function.Consumer<PluginState> change) {
+        // Before, and again after the commit: settings read in between are the old ones, kept under the first count.
         contexts.settingsMayHaveChanged();
         QuarkusTransaction.requiringNew().run(() -> {
             PluginState state = PluginState.findById(id);
@@ -900,6 +901,7 @@ public class PluginRuntime {
             state.updatedAt = clock.instant();
             state.persist();
         });
+        contexts.settingsMayHaveChanged();
     }
 
     private Map<String, String> readSettings(String settingsJson) {

@@ -134,8 +134,9 @@ public class PublicPages {
             return authorPage(site, published, m.group(1), m.group(2) == null ? 1 : Integer.parseInt(m.group(2)));
         }
         PublishedSite.Entry post = published.byPath(sitePath);
-        if (post != null) {
-            return postPage(site, published, post);
+        String html = post == null ? null : published.html(post);
+        if (html != null) {
+            return postPage(site, published, post, html);
         }
         String movedTo = published.redirect(sitePath);
         if (movedTo != null) {
@@ -183,7 +184,7 @@ public class PublicPages {
     }
 
     private RenderedPage authorPage(Site site, PublishedSite published, String handle, int page) {
-        PublishedSite.Author author = published.author(handle);
+        PublishedSite.Author author = published.author(handle.trim().toLowerCase(Locale.ROOT));
         if (author == null) {
             return notFoundPage(site);
         }
@@ -269,9 +270,9 @@ public class PublicPages {
         return page(body, dependencies(posts, periodDeps.toArray(String[]::new)), posts);
     }
 
-    private RenderedPage postPage(Site site, PublishedSite published, PublishedSite.Entry post) {
+    /** A post's page, given its HTML. */
+    private RenderedPage postPage(Site site, PublishedSite published, PublishedSite.Entry post, String html) {
         PostSummary summary = published.summary(post, p -> summary(site, p));
-        String html = published.html(post);
         String imageUrl = firstImage(site, html);
         PageChrome chrome = chrome(site, post.title() + " · " + site.title,
                 post.description() != null && !post.description().isBlank() ? post.description() : post.excerptText(),

@@ -81,7 +81,9 @@ public final class PublishedSite {
         Map<String, List<Integer>> byCategory = new HashMap<>();
         Map<Long, Integer> counts = new HashMap<>();
         Map<Long, Tag> tags = new HashMap<>();
-        TreeSet<String> categoryNames = new TreeSet<>();
+        TreeSet<String> categoryNames = new TreeSet<>(
+                java.util.Comparator.comparing((String name) -> name, String.CASE_INSENSITIVE_ORDER)
+                        .thenComparing(java.util.Comparator.naturalOrder()));
         for (Entry post : this.newestFirst) {
             byPath.put(post.path(), post);
             bySlug.put(post.slug(), post);
@@ -105,9 +107,10 @@ public final class PublishedSite {
         this.ranksByAuthorHandle = asArrays(byAuthor);
         this.ranksByCategory = asArrays(byCategory);
         this.countsByTagId = Map.copyOf(counts);
+        // Ordered here, the same on every database, rather than by each database's collation.
         this.authorsByName = authorsByHandle.values().stream()
-                .sorted((a, b) -> a.displayName().compareTo(b.displayName()) != 0
-                        ? a.displayName().compareTo(b.displayName()) : a.handle().compareTo(b.handle()))
+                .sorted(java.util.Comparator.comparing(Author::displayName, String.CASE_INSENSITIVE_ORDER)
+                        .thenComparing(Author::displayName).thenComparing(Author::handle))
                 .toList();
         this.tagsByKey = tags.values().stream().sorted((a, b) -> a.key().compareTo(b.key())).toList();
         this.categories = List.copyOf(categoryNames);
@@ -189,9 +192,14 @@ public final class PublishedSite {
         return ranksByCategory.getOrDefault(category.trim().toLowerCase(Locale.ROOT), new int[0]);
     }
 
-    /** How many published posts carry the tag with this id. */
+    /** How many published posts carry this tag. */
     public int postCount(Tag tag) {
-        return countsByTagId.getOrDefault(tag.id(), 0);
+        return postCount(tag.id());
+    }
+
+    /** How many published posts carry the tag with this id. */
+    public int postCount(long tagId) {
+        return countsByTagId.getOrDefault(tagId, 0);
     }
 
     /** The tags of published posts, by key. */

@@ -58,16 +58,16 @@ public class PublishedSites {
     }
 
     private PublishedSite read(long drops) {
+        // Each query reads what it joins: rows committed between two statements cannot leave one without the other.
         Map<Long, PublishedSite.Tag> tagsById = new HashMap<>();
-        for (TagEntity tag : TagEntity.<TagEntity>listAll()) {
-            tagsById.put(tag.id, new PublishedSite.Tag(tag.id, tag.name, tag.key, tag.urlForm, tag.description,
-                    tag.coverPath));
-        }
         Map<Long, List<PublishedSite.Tag>> tagsByPost = new HashMap<>();
-        for (Object[] row : entities.createQuery("select p.id, t.id from Post p join p.tags t where " + PUBLISHED
+        for (Object[] row : entities.createQuery("select p.id, t from Post p join p.tags t where " + PUBLISHED
                         + " order by p.id, index(t)", Object[].class)
                 .setParameter("s", PostStatus.PUBLISHED).getResultList()) {
-            tagsByPost.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add(tagsById.get((Long) row[1]));
+            TagEntity entity = (TagEntity) row[1];
+            PublishedSite.Tag tag = tagsById.computeIfAbsent(entity.id, id -> new PublishedSite.Tag(entity.id,
+                    entity.name, entity.key, entity.urlForm, entity.description, entity.coverPath));
+            tagsByPost.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add(tag);
         }
         Map<Long, PublishedSite.Author> authorsById = new HashMap<>();
         Map<Long, List<PublishedSite.Author>> authorsByPost = new HashMap<>();

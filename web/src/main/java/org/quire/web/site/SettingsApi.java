@@ -101,6 +101,8 @@ public class SettingsApi {
             }
             return of(site);
         });
+        // At once, so what renders posts again below (plugins ask for the site's URL and locale) reads the new ones.
+        cache.invalidateAll();
         int moved = addressesChange[0] ? posts.repathAll() : 0;
         if (trustChanges[0]) {
             // Stored HTML follows the setting at once: turned off, no editor's script stays on a page.

@@ -155,6 +155,8 @@ class PublicSiteTest extends DatabaseTest {
     void authorAndArchivePagesListThePosts() {
         org.quire.web.SeedPosts.publish(posts);
         given().get("/authors/admin/").then().statusCode(200).body(containsString("Review of AWS re:invent"));
+        // Handles are kept in lower case; a link written with capitals still finds the author.
+        given().get("/authors/Admin/").then().statusCode(200).body(containsString("Review of AWS re:invent"));
         given().get("/archive/").then().statusCode(200).body(containsString("/archive/2017/12/"));
         given().get("/archive/2017/").then().statusCode(200).body(containsString("Review of AWS re:invent"));
         given().get("/archive/2017/12/").then().statusCode(200).body(containsString("Review of AWS re:invent"));

@@ -67,9 +67,11 @@ final class FeedWriter {
     /**
      * Posts prepared for feeds: a post is in several feeds (the site's, its tags', its category's, its authors',
      * in three formats), and parsing its HTML is most of a feed's cost. Keyed by the site's change count, so a
-     * post prepared before a change is never found after it; emptied when it grows past a few feeds' worth.
+     * post prepared before a change is never found after it; emptied when the count moves, or when it grows past
+     * many feeds' worth.
      */
     private final Map<PreparedKey, Prepared> prepared = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile long preparedAt = -1;
 
     Page write(FeedSource source, FeedFormat format) {
         long changes = context.site().changeCount();
@@ -77,8 +79,10 @@ final class FeedWriter {
         int limit = Math.max(1, context.settings().getInt(FeedsPlugin.ITEMS));
         boolean fullContent = context.settings().getBoolean(FeedsPlugin.FULL_CONTENT);
         List<PostView> posts = source.newest().apply(limit);
-        if (prepared.size() > 4096) {
+        if (changes != preparedAt || prepared.size() > 4096) {
+            // Keys of an older count are never asked for again.
             prepared.clear();
+            preparedAt = changes;
         }
         List<Prepared> ready = posts.stream().map(post -> prepared.computeIfAbsent(
                 new PreparedKey(post.id(), post.updated(), site.url(), changes, fullContent),
