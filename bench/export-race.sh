@@ -14,21 +14,11 @@
 #        BATCH_OPTS (-XX:TieredStopAtLevel=1 -XX:+UseParallelGC, plus the class-data archive)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SHARED=${SHARED:-$(cd .. && pwd)/shared}
-WORK=${WORK:-/tmp/quire-bench}
-POSTS=${POSTS:-10000}
-HEAP=${HEAP:--Xmx1g}
 BATCH_OPTS=${BATCH_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseParallelGC}
 for tool in hugo python3 /usr/bin/time; do
   command -v $tool >/dev/null || { echo "missing: $tool (apt-get install -y hugo time)" >&2; exit 2; }
 done
-mkdir -p "$WORK"
-corpus=$WORK/generated-$POSTS
-if [ ! -f "$corpus/.done" ]; then
-  rm -rf "$corpus"; python3 "$SHARED/bench/gen-corpus.py" "$POSTS" "$corpus" >&2; touch "$corpus/.done"
-fi
-[ -f web/target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests >&2
-jar="$PWD/web/target/quarkus-app/quarkus-run.jar"
+. bench/generated-corpus.sh
 
 figures() { # figures LABEL TIMEFILE
   local wall rss

@@ -4,23 +4,13 @@
 # env:   POSTS (10000), HEAP (-Xmx1g), WORK (/tmp/quire-bench)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SHARED=${SHARED:-$(cd .. && pwd)/shared}
-WORK=${WORK:-/tmp/quire-bench}
-POSTS=${POSTS:-10000}
-HEAP=${HEAP:--Xmx1g}
-[ -x /usr/bin/time ] || { echo "missing: /usr/bin/time (apt-get install -y time)" >&2; exit 2; }
-
-corpus=$WORK/generated-$POSTS
-if [ ! -f "$corpus/.done" ]; then
-  rm -rf "$corpus"; python3 "$SHARED/bench/gen-corpus.py" "$POSTS" "$corpus" >&2; touch "$corpus/.done"
-fi
-[ -f web/target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests >&2
+. bench/generated-corpus.sh
 
 site=$WORK/import-site
 rm -rf "$site"; mkdir -p "$site"
 echo "# $(date -u +%F) $(java -version 2>&1 | head -1); $(nproc) cores; $HEAP; $POSTS posts ($(du -sh "$corpus/_posts" | cut -f1))"
 (cd "$site" && /usr/bin/time -v -o "$WORK/import-time.txt" java "$HEAP" -Dquire.http.port=0 \
-   -Dquire.admin.password=bench-only-password -jar "$OLDPWD/web/target/quarkus-app/quarkus-run.jar" \
+   -Dquire.admin.password=bench-only-password -jar "$jar" \
    import "$corpus" >"$WORK/import.log" 2>&1) || { tail -20 "$WORK/import.log" >&2; exit 1; }
 grep -E "^Imported|imported|failed" "$WORK/import.log" | tail -2
 wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$WORK/import-time.txt")
