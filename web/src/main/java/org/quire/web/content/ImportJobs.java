@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
+import org.quire.web.site.BackgroundJob;
 
 /**
  * Imports of uploaded sites run in the background, one at a time, so the site keeps serving and the admin page
@@ -30,47 +31,15 @@ public class ImportJobs {
     private static final Logger LOG = Logger.getLogger(ImportJobs.class);
     private static final int REMEMBERED = 20;
 
-    public enum State { WAITING, RUNNING, DONE, FAILED }
-
-    /** One import as the admin page shows it; {@code report} once it is done. */
-    public static final class Job {
+    /** One import as the admin page shows it. */
+    public static final class Job extends BackgroundJob<JekyllImport.Report> {
         public final String id;
         public final String fileName;
-        public final Instant startedAt;
-        volatile State state = State.WAITING;
-        volatile int done;
-        volatile int total;
-        volatile JekyllImport.Report report;
-        volatile String problem;
 
         Job(String id, String fileName, Instant startedAt) {
+            super(startedAt, State.WAITING);
             this.id = id;
             this.fileName = fileName;
-            this.startedAt = startedAt;
-        }
-
-        public State state() {
-            return state;
-        }
-
-        public int done() {
-            return done;
-        }
-
-        public int total() {
-            return total;
-        }
-
-        public JekyllImport.Report report() {
-            return report;
-        }
-
-        public String problem() {
-            return problem;
-        }
-
-        public boolean finished() {
-            return state == State.DONE || state == State.FAILED;
         }
     }
 
@@ -136,16 +105,12 @@ public class ImportJobs {
     }
 
     private void run(Job job, Path root, Path folder) {
-        job.state = State.RUNNING;
+        job.running();
         try {
-            job.report = importer.importSiteWithProgress(root, progress -> {
-                job.total = progress.total();
-                job.done = progress.done();
-            });
-            job.state = State.DONE;
+            job.succeeded(importer.importSiteWithProgress(root, progress -> job.progress(progress.done(),
+                    progress.total())), clock);
         } catch (IOException | RuntimeException e) {
-            job.problem = e.getMessage() == null ? e.toString() : e.getMessage();
-            job.state = State.FAILED;
+            job.failed(e.getMessage() == null ? e.toString() : e.getMessage(), clock);
             LOG.warnf(e, "Import of %s failed", job.fileName);
         } finally {
             try {

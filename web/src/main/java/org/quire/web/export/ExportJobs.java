@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.quire.web.content.PostService;
+import org.quire.web.site.BackgroundJob;
 
 /**
  * The static export started from the admin page: one at a time, in the background (the site keeps serving), into
@@ -31,50 +32,13 @@ public class ExportJobs {
 
     private static final Logger LOG = Logger.getLogger(ExportJobs.class);
 
-    public enum State { RUNNING, DONE, FAILED }
-
     /** One export as the admin page shows it. */
-    public static final class Job {
-        public final Instant startedAt;
+    public static final class Job extends BackgroundJob<SiteExporter.Report> {
         public final boolean fromMarkdown;
-        volatile State state = State.RUNNING;
-        volatile int done;
-        volatile int total;
-        volatile SiteExporter.Report report;
-        volatile String problem;
-        volatile Instant finishedAt;
 
         Job(Instant startedAt, boolean fromMarkdown) {
-            this.startedAt = startedAt;
+            super(startedAt, State.RUNNING);
             this.fromMarkdown = fromMarkdown;
-        }
-
-        public State state() {
-            return state;
-        }
-
-        public int done() {
-            return done;
-        }
-
-        public int total() {
-            return total;
-        }
-
-        public SiteExporter.Report report() {
-            return report;
-        }
-
-        public String problem() {
-            return problem;
-        }
-
-        public Instant finishedAt() {
-            return finishedAt;
-        }
-
-        public boolean finished() {
-            return state != State.RUNNING;
         }
     }
 
@@ -130,17 +94,11 @@ public class ExportJobs {
             if (job.fromMarkdown) {
                 posts.rerenderAll();
             }
-            job.report = exporter.export(folder, progress -> {
-                job.done = progress.done();
-                job.total = progress.total();
-            });
-            job.state = State.DONE;
+            job.succeeded(exporter.export(folder, progress -> job.progress(progress.done(), progress.total())),
+                    clock);
         } catch (IOException | RuntimeException e) {
             LOG.errorf(e, "The export into %s failed", folder);
-            job.problem = "The export into " + folder + " failed: " + e.getMessage();
-            job.state = State.FAILED;
-        } finally {
-            job.finishedAt = clock.instant();
+            job.failed("The export into " + folder + " failed: " + e.getMessage(), clock);
         }
     }
 
