@@ -126,19 +126,10 @@ public class Post extends PanacheEntityBase {
     }
 
     /**
-     * One page of posts by a query that selects their ids ({@code select p.id from Post p …}, positional {@code ?1}
-     * parameters): the database sorts and skips small rows, and only the page's posts are loaded whole. Sorting
-     * whole posts (with their source and HTML) to skip most of them made every later list page slower on H2.
+     * One page of posts by a query that selects their ids ({@code select p.id from Post p …}, named parameters):
+     * the database sorts and skips small rows, and only the page's posts are loaded whole. Sorting whole posts
+     * (with their source and HTML) to skip most of them made every later list page slower on H2.
      */
-    public static List<Post> page(String idQuery, int page, int size, Object... parameters) {
-        jakarta.persistence.TypedQuery<Long> query = getEntityManager().createQuery(idQuery, Long.class);
-        for (int i = 0; i < parameters.length; i++) {
-            query.setParameter(i + 1, parameters[i]);
-        }
-        return inOrder(query.setFirstResult(Math.max(0, page - 1) * size).setMaxResults(size).getResultList());
-    }
-
-    /** Like {@link #page(String, int, int, Object...)}, with named parameters. */
     public static List<Post> page(String idQuery, int page, int size, java.util.Map<String, Object> parameters) {
         jakarta.persistence.TypedQuery<Long> query = getEntityManager().createQuery(idQuery, Long.class);
         parameters.forEach(query::setParameter);
