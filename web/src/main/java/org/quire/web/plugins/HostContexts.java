@@ -143,7 +143,7 @@ public class HostContexts implements PluginContextFactory {
     /** Counts saves of plugins' state here and changes told by other instances; see {@link StoredSettings}. */
     private final java.util.concurrent.atomic.AtomicLong settingsChanges = new java.util.concurrent.atomic.AtomicLong();
 
-    /** Called before a plugin's stored state changes here, and when another instance says it changed there. */
+    /** Called before and after a plugin's stored state changes here, and when another instance says it changed. */
     void settingsMayHaveChanged() {
         settingsChanges.incrementAndGet();
     }
@@ -189,7 +189,8 @@ public class HostContexts implements PluginContextFactory {
             if (known != null && known.drops() == drops && known.changes() == changes) {
                 return known.values();
             }
-            Map<String, String> values = Map.copyOf(readStored());
+            // Not Map.copyOf: a stored setting may be null (a restored or hand-edited row), as before.
+            Map<String, String> values = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(readStored()));
             read = new ReadSettings(drops, changes, values);
             return values;
         }
