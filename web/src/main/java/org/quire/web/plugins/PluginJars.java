@@ -1,8 +1,10 @@
 package org.quire.web.plugins;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
@@ -28,7 +30,12 @@ final class PluginJars {
     static final String SERVICE_FILE = "META-INF/services/" + QuirePlugin.class.getName();
 
     /** A jar that passed the checks, with its class loader (closed by {@link #close()}). */
-    record OpenJar(Path jar, URLClassLoader loader, PluginDescriptor descriptor) implements AutoCloseable {
+    /**
+     * An opened plugin jar; {@code sha256} is the hash of the file as it was opened, which reconciling with the
+     * shared store compares every minute without reading the file again.
+     */
+    record OpenJar(Path jar, URLClassLoader loader, PluginDescriptor descriptor, String sha256)
+            implements AutoCloseable {
 
         /** A new instance of the jar's plugin, for one generation of the registry. */
         QuirePlugin newPlugin() {
@@ -60,6 +67,12 @@ final class PluginJars {
      */
     static OpenJar open(Path jar, String shownName, ClassLoader application) throws PluginJarException {
         checkEntries(jar, shownName);
+        String sha256;
+        try {
+            sha256 = sha256(jar);
+        } catch (IOException e) {
+            throw new PluginJarException("Plugin jar '" + shownName + "' cannot be read: " + e.getMessage(), e);
+        }
         URLClassLoader loader;
         try {
             loader = new URLClassLoader("quire-plugin:" + shownName, new URL[] {jar.toUri().toURL()},
@@ -93,10 +106,24 @@ final class PluginJars {
                         + ", but this Quire provides plugin API " + ApiVersion.CURRENT
                         + "; install a version built for API " + ApiVersion.CURRENT.major() + ".x", null);
             }
-            return new OpenJar(jar, loader, descriptor);
+            return new OpenJar(jar, loader, descriptor, sha256);
         } catch (PluginJarException e) {
             closeQuietly(loader);
             throw e;
+        }
+    }
+
+    /** The SHA-256 of a file, in hex, as the media store records it. */
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[65536];
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

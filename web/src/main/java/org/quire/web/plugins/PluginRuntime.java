@@ -558,7 +558,7 @@ public class PluginRuntime {
                 }
                 sharedHashes.put(id, file.sha256);
                 PluginJars.OpenJar local = installed.get(id);
-                if (local != null && file.sha256.equals(sha256(local.jar()))) {
+                if (local != null && file.sha256.equals(local.sha256())) {
                     continue;
                 }
                 Path target = folder.resolve(id + ".jar");
@@ -627,19 +627,6 @@ public class PluginRuntime {
                     jar.getFileName().toString(), null);
         }
         media.delete(MediaStore.PLUGIN_JARS + id + REMOVED);
-    }
-
-    private static String sha256(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[65536];
-            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
-                digest.update(buffer, 0, n);
-            }
-            return java.util.HexFormat.of().formatHex(digest.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Posts are rendered again with what runs now, then cached pages are dropped. */

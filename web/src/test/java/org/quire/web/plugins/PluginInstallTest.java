@@ -35,6 +35,12 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(PluginInstallTest.OwnPlugins.class)
 class PluginInstallTest {
 
+    @jakarta.inject.Inject
+    PluginRuntime plugins;
+
+    @jakarta.inject.Inject
+    org.quire.web.media.MediaStore media;
+
     static final Path PLUGINS = Path.of("target/test-plugins").toAbsolutePath();
 
     /** A site and a plugins folder of its own, emptied before the application starts. */
@@ -204,6 +210,35 @@ class PluginInstallTest {
                     .as("the old version's jar is gone, so a restart cannot bring it back").containsExactly("stamp.jar");
         }
         admin.given().delete("/api/admin/plugins/stamp").then().statusCode(204);
+    }
+
+    @Test
+    void reconcilingFetchesAJarChangedInTheSharedStoreAndLeavesAnUnchangedOneAlone() throws Exception {
+        Session admin = admin();
+        install(admin, "stamp.jar", stampJar("1.0.0", "first")).then().statusCode(201);
+        try {
+            admin.given().post("/api/admin/plugins/stamp/enable").then().statusCode(200);
+            assertThat(page(publish("Kept: VERSION.\n")).select("article p, main p").text()).contains("Kept: first.");
+            Path jar = PLUGINS.resolve("stamp.jar");
+            java.nio.file.attribute.FileTime installedAt = Files.getLastModifiedTime(jar);
+
+            plugins.reconcile();
+            assertThat(Files.getLastModifiedTime(jar)).as("the same jar as the store's is not fetched again")
+                    .isEqualTo(installedAt);
+
+            // Another instance upgraded the plugin (and rendered the posts again), and its signal never arrived:
+            // only the store says so.
+            media.store(org.quire.web.media.MediaStore.PLUGIN_JARS + "stamp.jar",
+                    new java.io.ByteArrayInputStream(stampJar("1.1.0", "second")), "application/java-archive",
+                    "stamp.jar", null);
+            plugins.reconcile();
+            admin.given().get("/api/admin/plugins/stamp").then().statusCode(200).body("version", equalTo("1.1.0"))
+                    .body("running", equalTo(true));
+            assertThat(page(publish("Kept: VERSION.\n")).select("article p, main p").text())
+                    .contains("Kept: second.");
+        } finally {
+            admin.given().delete("/api/admin/plugins/stamp").then().statusCode(204);
+        }
     }
 
     /** A plugin that replaces VERSION in posts with its own word and a suffix from its settings. */
