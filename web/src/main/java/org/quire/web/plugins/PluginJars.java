@@ -29,10 +29,9 @@ final class PluginJars {
 
     static final String SERVICE_FILE = "META-INF/services/" + QuirePlugin.class.getName();
 
-    /** A jar that passed the checks, with its class loader (closed by {@link #close()}). */
     /**
-     * An opened plugin jar; {@code sha256} is the hash of the file as it was opened, which reconciling with the
-     * shared store compares every minute without reading the file again.
+     * A jar that passed the checks, with its class loader (closed by {@link #close()}), and the SHA-256 of the file
+     * as it was opened: reconciling with the shared store compares it every minute without reading the file again.
      */
     record OpenJar(Path jar, URLClassLoader loader, PluginDescriptor descriptor, String sha256)
             implements AutoCloseable {
@@ -114,7 +113,7 @@ final class PluginJars {
     }
 
     /** The SHA-256 of a file, in hex, as the media store records it. */
-    static String sha256(Path file) throws IOException {
+    private static String sha256(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[65536];
