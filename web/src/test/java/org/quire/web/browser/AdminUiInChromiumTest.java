@@ -292,8 +292,15 @@ class AdminUiInChromiumTest {
             wait(browser).until(ExpectedConditions.stalenessOf(body));
             wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.className("notice"), "Saved."));
 
+            assertThat(browser.findElement(By.id("body")).getAttribute("value")).contains("Version two");
             browser.findElement(By.linkText("Revisions")).click();
-            browser.findElement(By.id("compare")).click();
+            WebElement compare = browser.findElement(By.id("compare"));
+            compare.click();
+            // A click that submits a form can return before the next page is parsed: wait for that page and its
+            // diff rather than read a half-built one.
+            wait(browser).until(ExpectedConditions.stalenessOf(compare));
+            wait(browser).withMessage(() -> "no removed line in the diff of: " + browser.getPageSource())
+                    .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".diff-removed")));
             assertThat(browser.findElement(By.cssSelector(".diff-removed")).getText()).contains("Version one");
             assertThat(browser.findElement(By.cssSelector(".diff-added")).getText()).contains("Version two");
             browser.findElement(By.cssSelector("button.restore")).click();
