@@ -95,6 +95,9 @@ public class Backups {
     DataSource dataSource;
 
     @Inject
+    org.quire.web.site.EmbeddedStoreUpkeep storeUpkeep;
+
+    @Inject
     Flyway flyway;
 
     @Inject
@@ -365,6 +368,7 @@ public class Backups {
             restoreMedia(zip, shown, media, progress);
             Map<String, Long> rows = restoreRows(zip, shown, progress);
             afterRestore();
+            storeUpkeep.tidy();
             Restored restored = new Restored(rows, media.size(), manifest.path("site").asText(""),
                     manifest.path("quireVersion").asText(), manifest.path("createdAt").asText());
             LOG.infof("Restored '%s' (made by Quire %s at %s): %s, %d media objects", shown, restored.madeBy(),

@@ -55,6 +55,8 @@ import io.quarkus.runtime.StartupEvent;
 public class JekyllImport {
 
     private static final Logger LOG = Logger.getLogger(JekyllImport.class);
+    /** Posts imported between two reclaims of an embedded database's space (each post is a commit). */
+    private static final int RECLAIM_EVERY = 1000;
 
     /** Settings of _config.yml that configure Jekyll itself rather than describe the site; not kept. */
     private static final Set<String> BUILD_SETTINGS = Set.of("collections", "defaults", "plugins", "gems", "exclude",
@@ -91,6 +93,9 @@ public class JekyllImport {
 
     @Inject
     MediaIntake intake;
+
+    @Inject
+    org.quire.web.site.EmbeddedStoreUpkeep storeUpkeep;
 
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 900) StartupEvent event) throws IOException {
         if (importOnStart.isPresent() && !importOnStart.get().isBlank()) {
@@ -134,6 +139,9 @@ public class JekyllImport {
         for (PostSource source : site.posts()) {
             results.add(importPost(source, jekyll, site, PostStatus.PUBLISHED, importer, files, stored));
             progress.accept(new Progress(++done, total));
+            if (done % RECLAIM_EVERY == 0) {
+                storeUpkeep.reclaim();
+            }
         }
         for (PostSource source : site.drafts()) {
             results.add(importPost(source, jekyll, site, PostStatus.DRAFT, importer, files, stored));
@@ -142,6 +150,8 @@ public class JekyllImport {
         // An unchanged post may still have gained an old address, and an author a name, with no post event: pages
         // (and the published-site snapshot, which holds both) are dropped once, here and on the other instances.
         pageCache.invalidateAll();
+        // A commit per post leaves an embedded database's file many times its data until it is tidied.
+        storeUpkeep.tidy();
         return new Report(results, siteMessages);
     }
 

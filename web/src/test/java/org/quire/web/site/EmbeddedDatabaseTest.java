@@ -3,15 +3,19 @@ package org.quire.web.site;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,6 +56,72 @@ class EmbeddedDatabaseTest {
                 }
             }
         }
+    }
+
+    @Test
+    void upkeepShrinksAFileLeftManyTimesItsDataByCommitsAndKeepsEveryRow() throws Exception {
+        String url = shippedUrl().replace("${quire.data-dir}", dataDir.toString());
+        Path file = dataDir.resolve("db").resolve("quire.mv.db");
+        int rows = 200;
+        try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE note (id INT PRIMARY KEY, text CLOB)");
+            }
+            // Each statement is its own commit, as each post is in an import: every one writes a chunk.
+            try (PreparedStatement insert = connection.prepareStatement("MERGE INTO note KEY (id) VALUES (?, ?)")) {
+                for (int round = 0; round < 10; round++) {
+                    for (int id = 0; id < rows; id++) {
+                        insert.setInt(1, id);
+                        insert.setString(2, text(id, round));
+                        insert.executeUpdate();
+                    }
+                }
+            }
+            long bloated = Files.size(file);
+            MVStore store = EmbeddedStoreUpkeep.embeddedStore(connection);
+            assertThat(store).as("the store behind the shipped URL").isNotNull();
+
+            EmbeddedStoreUpkeep.Tidied tidied = EmbeddedStoreUpkeep.tidy(store, Duration.ofMinutes(1));
+
+            assertThat(tidied.bytesBefore()).isEqualTo(bloated);
+            assertThat(Files.size(file)).as("after upkeep (%s), from %d bytes", tidied, bloated)
+                    .isLessThan(bloated / 3);
+            assertThat(store.getFillRate()).isGreaterThanOrEqualTo(EmbeddedStoreUpkeep.FILE_FILL_TARGET);
+            assertEveryNote(connection, rows);
+        }
+        // And the file opens again with every row.
+        try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
+            assertEveryNote(connection, rows);
+        }
+    }
+
+    @Test
+    void anInMemoryDatabaseHasNoFileToKeep() throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:h2:mem:upkeep", "sa", "")) {
+            assertThat(EmbeddedStoreUpkeep.embeddedStore(connection)).isNull();
+        }
+    }
+
+    private static void assertEveryNote(Connection connection, int rows) throws Exception {
+        try (Statement statement = connection.createStatement();
+             ResultSet notes = statement.executeQuery("SELECT id, text FROM note ORDER BY id")) {
+            int count = 0;
+            while (notes.next()) {
+                assertThat(notes.getString(2)).isEqualTo(text(notes.getInt(1), 9));
+                count++;
+            }
+            assertThat(count).isEqualTo(rows);
+        }
+    }
+
+    /** Four kilobytes that differ per row and per round. */
+    private static String text(int id, int round) {
+        StringBuilder text = new StringBuilder();
+        java.util.Random random = new java.util.Random(id * 31L + round);
+        while (text.length() < 4096) {
+            text.append(Long.toString(random.nextLong(), 36)).append(' ');
+        }
+        return text.toString();
     }
 
     /** The embedded database's URL as application.properties gives it, {@code ${quire.data-dir}} left in. */
