@@ -92,7 +92,8 @@ public class ClusterSignals {
     }
 
     @Scheduled(every = "${quire.cluster.poll:500ms}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
         if (!enabled || stopping) {
             return;

@@ -22,7 +22,8 @@ public class SchedulePublisher {
     @Inject
     Clock clock;
 
-    @Scheduled(every = "${quire.scheduler.every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${quire.scheduler.every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void publishDue() {
         posts.publishDue(clock.instant());
     }

@@ -471,7 +471,8 @@ public class PluginRuntime {
      * another instance was missed or could not be applied (the store did not answer, say).
      */
     @io.quarkus.scheduler.Scheduled(every = "${quire.plugins.reconcile:60s}", delayed = "60s",
-            concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = io.quarkus.scheduler.Scheduled.ApplicationNotRunning.class)
     void reconcile() {
         synchronized (changes) {
             Map<String, PluginState> states = states();
