@@ -52,12 +52,10 @@ public class QuireMain implements QuarkusApplication {
                 System.out.printf("Rendered %d posts from Markdown in %d ms%n", rendered,
                         (System.nanoTime() - started) / 1_000_000);
             }
-            SiteExporter.Report report = exporter.export(folder, progress -> {
-                if (progress.done() % 50 == 0 || progress.done() == progress.total()) {
-                    printBar(progress.done(), progress.total(), "pages");
-                }
-            });
-            System.out.printf("%nExported %d pages to %s: %d written, %d unchanged, %d media files%n", report.pages(),
+            ProgressBar bar = new ProgressBar("pages", 50);
+            SiteExporter.Report report = exporter.export(folder, progress -> bar.show(progress.done(), progress.total()));
+            bar.end();
+            System.out.printf("Exported %d pages to %s: %d written, %d unchanged, %d media files%n", report.pages(),
                     folder, report.written(), report.unchanged(), report.mediaFiles());
             report.skipped().forEach(skip -> System.out.println("skipped " + skip));
             return 0;
@@ -68,12 +66,10 @@ public class QuireMain implements QuarkusApplication {
                 return 2;
             }
             Path folder = Path.of(args[1]).toAbsolutePath().normalize();
-            JekyllImport.Report report = jekyllImport.importSiteWithProgress(folder, progress -> {
-                if (progress.done() % 25 == 0 || progress.done() == progress.total()) {
-                    printBar(progress.done(), progress.total(), "posts");
-                }
-            });
-            System.out.println();
+            ProgressBar bar = new ProgressBar("posts", 25);
+            JekyllImport.Report report = jekyllImport.importSiteWithProgress(folder,
+                    progress -> bar.show(progress.done(), progress.total()));
+            bar.end();
             report.siteMessages().forEach(System.out::println);
             for (JekyllImport.PostResult post : report.posts()) {
                 if (post.outcome() != Outcome.UNCHANGED || !post.messages().isEmpty()) {
@@ -114,11 +110,48 @@ public class QuireMain implements QuarkusApplication {
         return 2;
     }
 
-    /** A progress bar on one terminal line, redrawn in place. */
-    private static void printBar(int done, int total, String unit) {
-        int width = 30;
-        int filled = total == 0 ? width : width * done / total;
-        System.out.printf("\r[%s%s] %d/%d %s", "#".repeat(filled), " ".repeat(width - filled), done, total, unit);
-        System.out.flush();
+    /**
+     * Progress in the terminal: a bar on one line, redrawn every {@code every} items. Without a terminal (output
+     * going to a log), a line at each tenth instead, so the log is not one line of thousands of redrawn bars.
+     */
+    static final class ProgressBar {
+
+        private static final int WIDTH = 30;
+
+        private final String unit;
+        private final int every;
+        private final boolean terminal = System.console() != null;
+        private int tenthShown = -1;
+        private boolean drawn;
+
+        ProgressBar(String unit, int every) {
+            this.unit = unit;
+            this.every = every;
+        }
+
+        void show(int done, int total) {
+            if (!terminal) {
+                int tenth = total == 0 ? 10 : (int) (10L * done / total);
+                if (tenth != tenthShown) {
+                    tenthShown = tenth;
+                    System.out.printf("%d/%d %s (%d%%)%n", done, total, unit, tenth * 10);
+                }
+                return;
+            }
+            if (done % every == 0 || done == total) {
+                int filled = total == 0 ? WIDTH : WIDTH * done / total;
+                System.out.printf("\r[%s%s] %d/%d %s", "#".repeat(filled), " ".repeat(WIDTH - filled), done, total,
+                        unit);
+                System.out.flush();
+                drawn = true;
+            }
+        }
+
+        /** Ends the bar's line, so that what follows starts on a line of its own. */
+        void end() {
+            if (drawn) {
+                System.out.println();
+            }
+        }
     }
 }
