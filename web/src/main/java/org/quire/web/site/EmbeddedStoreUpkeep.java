@@ -34,16 +34,16 @@ public class EmbeddedStoreUpkeep {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedStoreUpkeep.class);
 
-    /** Chunks with less live data than this share are rewritten (H2's own housekeeping aims higher, and writes more). */
+    /** Chunks with less live data than this share (percent) are rewritten. */
     static final int CHUNK_FILL_TARGET = 50;
-    /** A shrinking file stops moving chunks once this share of it is in use. */
+    /** A shrinking file stops moving chunks once this share of it (percent) is in use. */
     static final int FILE_FILL_TARGET = 90;
     /** Written per step, so that commits waiting for the store lock wait for one step, not the whole upkeep. */
     private static final int STEP_BYTES = 16 << 20;
     /** Moved per step when shrinking. */
     private static final long MOVE_BYTES = 64 << 20;
 
-    /** What an upkeep did, for the log and the commands' output. */
+    /** What an upkeep did, for the log. */
     public record Tidied(long bytesBefore, long bytesAfter, Duration took) {
 
         @Override
