@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -98,6 +99,17 @@ public final class ContentEngine {
     public RenderedDocument render(PostSource source, RenderOptions options) {
         PostReader.Read read = reader.read(source, site);
         return render(source, read, options);
+    }
+
+    /**
+     * Renders a text under the name its own front matter gives it: {@code nameFor} makes the name from a first read
+     * of {@code provisional} (a stored post's file name comes from its date and slug). Reads the front matter once;
+     * otherwise the same as {@code render(new PostSource(name, text), options)}.
+     */
+    public RenderedDocument renderRenamed(PostSource provisional, Function<PostMetadata, String> nameFor,
+                                          RenderOptions options) {
+        PostReader.Read read = reader.readRenamed(provisional, nameFor, site);
+        return render(new PostSource(read.metadata().source(), provisional.text()), read, options);
     }
 
     private RenderedDocument render(PostSource source, PostReader.Read read, RenderOptions options) {

@@ -179,4 +179,35 @@ class ContentEngineTest {
         assertThat(engine.render(new PostSource("bom.md", "\uFEFF---\ntitle: BOM\n---\nx"), RenderOptions.trusted())
                 .metadata().title()).isEqualTo("BOM");
     }
+
+    @Test
+    void renderingUnderTheNameAFirstReadGivesIsRenderingUnderThatName() throws Exception {
+        // As a stored post is named: its date and slug, which the front matter may give or leave to the name.
+        java.util.function.Function<org.quire.core.source.PostMetadata, String> nameFor = metadata ->
+                (metadata.date() == null ? "2001-02-03" : metadata.date().toLocalDate().toString()) + "-"
+                        + metadata.slug() + ".md";
+        List<String> texts = new java.util.ArrayList<>();
+        try (var files = java.nio.file.Files.list(SharedFiles.corpus("18f").resolve("_posts"))) {
+            for (java.nio.file.Path file : files.sorted().limit(40).toList()) {
+                texts.add(java.nio.file.Files.readString(file));
+            }
+        }
+        texts.add("---\ntitle: No date\n---\nText\n");
+        texts.add("---\ntitle: [unclosed\n---\nBroken front matter\n");
+        texts.add("No front matter at all\n");
+        for (String text : texts) {
+            String name = nameFor.apply(engine.read(new PostSource("post.md", text)).metadata());
+            RenderedDocument twoReads = engine.render(new PostSource(name, text), RenderOptions.trusted());
+            RenderedDocument renamed = engine.renderRenamed(new PostSource("post.md", text), nameFor,
+                    RenderOptions.trusted());
+            assertThat(renamed).as(name).isEqualTo(twoReads);
+            assertThat(renamed.metadata().source()).isEqualTo(name);
+        }
+        RenderedDocument broken = engine.renderRenamed(new PostSource("post.md", texts.get(texts.size() - 2)),
+                nameFor, RenderOptions.trusted());
+        assertThat(broken.diagnostics()).anySatisfy(diagnostic -> {
+            assertThat(diagnostic.kind()).isEqualTo(Kind.FRONT_MATTER_INVALID);
+            assertThat(diagnostic.source()).isEqualTo("2001-02-03-post.md");
+        });
+    }
 }

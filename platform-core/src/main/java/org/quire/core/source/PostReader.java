@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.quire.core.Diagnostic;
 import org.quire.core.Diagnostic.Kind;
@@ -33,7 +34,27 @@ public final class PostReader {
     }
 
     public Read read(PostSource source, SiteSettings site) {
-        FrontMatterParser.Result parsed = frontMatterParser.parse(source);
+        return read(source, frontMatterParser.parse(source), site);
+    }
+
+    /**
+     * Reads a text under the name a first read of it gives ({@code nameFor}, from that read's metadata: a stored
+     * post's file name is made from its date and slug), parsing its front matter once. The same as reading
+     * {@code provisional} and then the text again under the name, which costs a second YAML parse.
+     */
+    public Read readRenamed(PostSource provisional, Function<PostMetadata, String> nameFor, SiteSettings site) {
+        FrontMatterParser.Result parsed = frontMatterParser.parse(provisional);
+        String name = nameFor.apply(read(provisional, parsed, site).metadata());
+        List<Diagnostic> renamed = new ArrayList<>();
+        for (Diagnostic diagnostic : parsed.diagnostics()) {
+            renamed.add(new Diagnostic(name, diagnostic.line(), diagnostic.kind(), diagnostic.severity(),
+                    diagnostic.message()));
+        }
+        return read(new PostSource(name, provisional.text()), new FrontMatterParser.Result(parsed.frontMatter(),
+                renamed), site);
+    }
+
+    private Read read(PostSource source, FrontMatterParser.Result parsed, SiteSettings site) {
         List<Diagnostic> diagnostics = new ArrayList<>(parsed.diagnostics());
         FrontMatter fm = parsed.frontMatter();
         Map<String, Object> values = fm.values();
