@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.Locale;
@@ -513,10 +514,30 @@ public class PostService {
      * @return how many posts were rendered
      */
     public int rerenderAll() {
+        return rerenderAllKeepingHtml().rendered();
+    }
+
+    /** A post's HTML as stored, and the version of the post it belongs to. */
+    public record CurrentHtml(long version, String html) {
+    }
+
+    /**
+     * What {@link #rerenderAllKeepingHtml()} did: how many posts it rendered, and the HTML each rendered post holds
+     * now (read to compare, or just written), by post id. A post that failed to render is left out.
+     */
+    public record Rerendering(int rendered, Map<Long, CurrentHtml> html) {
+    }
+
+    /**
+     * As {@link #rerenderAll()}, keeping every post's resulting HTML: an export that follows shows every post, and
+     * need not read again what this read or wrote.
+     */
+    public Rerendering rerenderAllKeepingHtml() {
         List<Long> ids = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> Post.getEntityManager()
                 .createQuery("select p.id from Post p order by p.id", Long.class)
                 .getResultList());
         java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
+        Map<Long, CurrentHtml> html = new java.util.HashMap<>();
         int rendered = 0;
         // Rendering is most of the work and needs no transaction: every core renders one batch while this thread
         // reads the next from the database and then writes the one before, in order.
@@ -536,12 +557,12 @@ public class PostService {
                 java.util.concurrent.Future<List<RenderResult>> rendering = renderers.submit(() -> batch.jobs()
                         .parallelStream().map(job -> render(job, batch.engine(), batch.zone())).toList());
                 if (previous != null) {
-                    rendered += storeResults(previous.get(), written);
+                    rendered += storeResults(previous.get(), written, html);
                 }
                 previous = rendering;
             }
             if (previous != null) {
-                rendered += storeResults(previous.get(), written);
+                rendered += storeResults(previous.get(), written, html);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -556,7 +577,7 @@ public class PostService {
                 pageCache.invalidateAll();
             }
         }
-        return rendered;
+        return new Rerendering(rendered, html);
     }
 
     private record RenderBatch(ContentEngine engine, ZoneId zone, List<RenderJob> jobs) {
@@ -581,7 +602,8 @@ public class PostService {
     }
 
     /** Writes what changed, each only if its post was not saved meanwhile; the number of posts done. */
-    private int storeResults(List<RenderResult> results, java.util.concurrent.atomic.AtomicInteger written) {
+    private int storeResults(List<RenderResult> results, java.util.concurrent.atomic.AtomicInteger written,
+                             Map<Long, CurrentHtml> html) {
         return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
             int done = 0;
             for (RenderResult result : results) {
@@ -598,7 +620,11 @@ public class PostService {
                     int stored = store(result.job(), result.rendered());
                     written.addAndGet(stored);
                     done += stored;
+                    if (stored == 1) {
+                        html.put(result.job().id(), new CurrentHtml(result.job().version(), result.rendered().html()));
+                    }
                 } else {
+                    html.put(result.job().id(), new CurrentHtml(result.job().version(), result.job().stored().html()));
                     done++;
                 }
             }
@@ -629,9 +655,8 @@ public class PostService {
 
     private RenderResult render(RenderJob job, ContentEngine engine, ZoneId zone) {
         try {
-            PostReader.Read read = engine.read(new PostSource("post.md", job.source()));
-            String name = fileNameFor(job.slug(), job.publishedAt(), read.metadata(), zone);
-            return new RenderResult(job, engine.render(new PostSource(name, job.source()),
+            return new RenderResult(job, engine.renderRenamed(new PostSource("post.md", job.source()),
+                    metadata -> fileNameFor(job.slug(), job.publishedAt(), metadata, zone),
                     job.trusted() ? RenderOptions.trusted() : RenderOptions.untrusted()), null);
         } catch (RuntimeException e) {
             return new RenderResult(job, null, e);

@@ -18,7 +18,6 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.quire.web.content.PostService;
 import org.quire.web.site.BackgroundJob;
 
 /**
@@ -45,8 +44,6 @@ public class ExportJobs {
     @Inject
     SiteExporter exporter;
 
-    @Inject
-    PostService posts;
 
     @Inject
     Clock clock;
@@ -91,11 +88,10 @@ public class ExportJobs {
 
     private void run(Job job) {
         try {
-            if (job.fromMarkdown) {
-                posts.rerenderAll();
-            }
-            job.succeeded(exporter.export(folder, progress -> job.progress(progress.done(), progress.total())),
-                    clock);
+            java.util.function.Consumer<SiteExporter.Progress> progress =
+                    done -> job.progress(done.done(), done.total());
+            job.succeeded(job.fromMarkdown ? exporter.exportFromMarkdown(folder, progress)
+                    : exporter.export(folder, progress), clock);
         } catch (IOException | RuntimeException e) {
             LOG.errorf(e, "The export into %s failed", folder);
             job.failed("The export into " + folder + " failed: " + e.getMessage(), clock);

@@ -26,8 +26,6 @@ public class QuireMain implements QuarkusApplication {
     @Inject
     JekyllImport jekyllImport;
 
-    @Inject
-    org.quire.web.content.PostService posts;
 
     @Inject
     org.quire.web.backup.Backups backups;
@@ -45,16 +43,16 @@ public class QuireMain implements QuarkusApplication {
                 return 2;
             }
             Path folder = Path.of(args[args.length - 1]).toAbsolutePath().normalize();
-            if (fromMarkdown) {
-                // Every post rendered again from its Markdown first, as a static generator does on each build.
-                long started = System.nanoTime();
-                int rendered = posts.rerenderAll();
-                System.out.printf("Rendered %d posts from Markdown in %d ms%n", rendered,
-                        (System.nanoTime() - started) / 1_000_000);
-            }
             ProgressBar bar = new ProgressBar("pages", 50);
-            SiteExporter.Report report = exporter.export(folder, progress -> bar.show(progress.done(), progress.total()));
+            // With --from-markdown every post is rendered again from its Markdown first, as a static generator does.
+            SiteExporter.Report report = fromMarkdown
+                    ? exporter.exportFromMarkdown(folder, progress -> bar.show(progress.done(), progress.total()))
+                    : exporter.export(folder, progress -> bar.show(progress.done(), progress.total()));
             bar.end();
+            if (fromMarkdown) {
+                System.out.printf("Rendered %d posts from Markdown in %d ms%n", report.rendered(),
+                        report.renderMillis());
+            }
             System.out.printf("Exported %d pages to %s: %d written, %d unchanged, %d media files%n", report.pages(),
                     folder, report.written(), report.unchanged(), report.mediaFiles());
             report.skipped().forEach(skip -> System.out.println("skipped " + skip));

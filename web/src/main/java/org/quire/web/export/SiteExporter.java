@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,6 +24,7 @@ import org.jboss.logging.Logger;
 import org.quire.api.PageRoute;
 import org.quire.api.UrlPaths;
 import org.quire.core.plugin.ActivePlugin;
+import org.quire.web.content.PostService;
 import org.quire.web.media.MediaFile;
 import org.quire.web.media.MediaStore;
 import org.quire.web.plugins.PluginRoutes;
@@ -66,29 +68,81 @@ public class SiteExporter {
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quire.export.threads", defaultValue = "0")
     int configuredThreads;
 
-    /** What an export did. */
-    public record Report(int pages, int written, int unchanged, int mediaFiles, List<String> skipped) {
+    /**
+     * What an export did; {@code rendered} posts were rendered again from their Markdown first, in
+     * {@code renderMillis} (none for an export of the HTML as stored).
+     */
+    public record Report(int pages, int written, int unchanged, int mediaFiles, List<String> skipped, int rendered,
+                         long renderMillis) {
     }
 
     /** Progress: pages done so far and the total. */
     public record Progress(int done, int total) {
     }
 
+    @Inject
+    PostService posts;
+
     public Report export(Path folder, Consumer<Progress> progress) throws IOException {
+        return export(folder, progress, Map.of());
+    }
+
+    /**
+     * Renders every post again from its Markdown first, as a static generator does on each build, and exports what
+     * that gives. The published site is read meanwhile on another thread: the snapshot holds no HTML, so unless
+     * rendering changes a post (which drops it) the export finds it ready. Rendering keeps each post's HTML, so the
+     * export reads none again.
+     */
+    public Report exportFromMarkdown(Path folder, Consumer<Progress> progress) throws IOException {
+        long started = System.nanoTime();
+        Thread snapshot = new Thread(this::readSnapshot, "quire-export-snapshot");
+        snapshot.setContextClassLoader(Thread.currentThread().getContextClassLoader());
+        snapshot.setDaemon(true);
+        snapshot.start();
+        PostService.Rerendering rerendering = posts.rerenderAllKeepingHtml();
+        long renderMillis = (System.nanoTime() - started) / 1_000_000;
+        try {
+            snapshot.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("The export was interrupted", e);
+        }
+        Report report = export(folder, progress, rerendering.html());
+        return new Report(report.pages(), report.written(), report.unchanged(), report.mediaFiles(), report.skipped(),
+                rerendering.rendered(), renderMillis);
+    }
+
+    private void readSnapshot() {
+        try {
+            publishedSites.current();
+        } catch (RuntimeException e) {
+            // The export reads it again, and reports what fails then.
+            LOG.debugf(e, "Reading the published site ahead of the export failed");
+        }
+    }
+
+    /**
+     * Exports, taking each post's HTML from {@code knownHtml} where it is that of the post's published version
+     * (see {@link PostService#rerenderAllKeepingHtml()}), and reading the rest.
+     */
+    Report export(Path folder, Consumer<Progress> progress, Map<Long, PostService.CurrentHtml> knownHtml)
+            throws IOException {
         Files.createDirectories(folder);
-        // Every post's HTML is shown at least once (and plugins listing their paths may read it all): read it in
-        // one go rather than page by page. Should a post change meanwhile, the next snapshot holds none, and pages
+        Output output = new Output(isEmpty(folder));
+        // Every post's HTML is shown at least once (and plugins listing their paths may read it all): held in one
+        // go rather than read page by page. Should a post change meanwhile, the next snapshot holds none, and pages
         // read their posts' HTML as live requests do.
         PublishedSite published = publishedSites.current();
-        published.holdHtml();
+        published.holdHtml(knownHtml);
         try {
-            return export(folder, progress, paths());
+            return export(folder, output, progress, paths());
         } finally {
             published.releaseHtml();
         }
     }
 
-    private Report export(Path folder, Consumer<Progress> progress, List<String> paths) throws IOException {
+    private Report export(Path folder, Output output, Consumer<Progress> progress, List<String> paths)
+            throws IOException {
         AtomicInteger written = new AtomicInteger();
         AtomicInteger unchanged = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
@@ -112,7 +166,7 @@ public class SiteExporter {
                         Path file = fileFor(folder, sitePath);
                         if (file == null) {
                             skipped.add(encodedPath + " (not a file name)");
-                        } else if (writeIfChanged(file, page.body())) {
+                        } else if (output.writeIfChanged(file, page.body())) {
                             written.incrementAndGet();
                         } else {
                             unchanged.incrementAndGet();
@@ -139,16 +193,16 @@ public class SiteExporter {
             workers.shutdownNow();
         }
         // The not-found page, for static hosts that serve 404.html.
-        if (writeIfChanged(folder.resolve("404.html"), this.pages.notFound().body())) {
+        if (output.writeIfChanged(folder.resolve("404.html"), this.pages.notFound().body())) {
             written.incrementAndGet();
         }
-        copyStaticFiles(folder);
-        int mediaFiles = copyMedia(folder);
+        copyStaticFiles(folder, output);
+        int mediaFiles = copyMedia(folder, output);
         List<String> skips = new ArrayList<>(skipped);
         java.util.Collections.sort(skips);
         LOG.infof("Exported %d pages to %s: %d written, %d unchanged, %d media files, %d skipped", paths.size(), folder,
                 written.get(), unchanged.get(), mediaFiles, skips.size());
-        return new Report(paths.size(), written.get(), unchanged.get(), mediaFiles, skips);
+        return new Report(paths.size(), written.get(), unchanged.get(), mediaFiles, skips, 0, 0);
     }
 
     /** Every page path the site serves now, percent-encoded: the core's pages, then every plugin route's. */
@@ -213,41 +267,76 @@ public class SiteExporter {
         return file.startsWith(folder.normalize()) ? file : null;
     }
 
-    /**
-     * Writes a page unless its file holds the same bytes. A file that is there is replaced by a rename, so a server
-     * reading the folder meanwhile gets the old page or the new one, never half; a new file is written in place
-     * (there was nothing to serve), which spares a first export a rename, and its journal entry, per page. A file
-     * left half-written by a crash differs from its page, so the next export replaces it.
-     */
-    private static boolean writeIfChanged(Path file, byte[] body) throws IOException {
-        if (Files.isRegularFile(file)) {
-            if (Files.size(file) == body.length && java.util.Arrays.equals(Files.readAllBytes(file), body)) {
-                return false;
-            }
-            Path temporary = file.resolveSibling(file.getFileName() + ".part");
-            Files.write(temporary, body);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return true;
+    private static boolean isEmpty(Path folder) throws IOException {
+        try (var entries = Files.list(folder)) {
+            return entries.findAny().isEmpty();
         }
-        if (!Files.isDirectory(file.getParent())) {
-            Files.createDirectories(file.getParent());
-        }
-        Files.write(file, body);
-        return true;
     }
 
-    private static void copyStaticFiles(Path folder) throws IOException {
+    /**
+     * The files an export writes. In a folder that was empty when the export began, no page has a file to compare
+     * with, and each folder is made once: a first export of a large site spares two file-system lookups per page.
+     */
+    private static final class Output {
+
+        private final boolean startedEmpty;
+        private final java.util.concurrent.ConcurrentHashMap<Path, Boolean> folders =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        Output(boolean startedEmpty) {
+            this.startedEmpty = startedEmpty;
+        }
+
+        /**
+         * Writes a page unless its file holds the same bytes. A file that is there is replaced by a rename, so a
+         * server reading the folder meanwhile gets the old page or the new one, never half; a new file is written
+         * in place (there was nothing to serve), which spares a first export a rename, and its journal entry, per
+         * page. A file left half-written by a crash differs from its page, so the next export replaces it.
+         */
+        boolean writeIfChanged(Path file, byte[] body) throws IOException {
+            if (!startedEmpty && Files.isRegularFile(file)) {
+                if (Files.size(file) == body.length && java.util.Arrays.equals(Files.readAllBytes(file), body)) {
+                    return false;
+                }
+                Path temporary = file.resolveSibling(file.getFileName() + ".part");
+                Files.write(temporary, body);
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                return true;
+            }
+            makeFolder(file.getParent());
+            Files.write(file, body);
+            return true;
+        }
+
+        /** Makes a folder once; another thread writing into it meanwhile waits until it is there. */
+        private void makeFolder(Path folder) throws IOException {
+            try {
+                folders.computeIfAbsent(folder, path -> {
+                    try {
+                        Files.createDirectories(path);
+                        return Boolean.TRUE;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }
+    }
+
+    private static void copyStaticFiles(Path folder, Output output) throws IOException {
         for (String name : STATIC_FILES) {
             try (InputStream in = SiteExporter.class.getClassLoader()
                     .getResourceAsStream("META-INF/resources/static/" + name)) {
                 if (in != null) {
-                    writeIfChanged(folder.resolve("static").resolve(name), in.readAllBytes());
+                    output.writeIfChanged(folder.resolve("static").resolve(name), in.readAllBytes());
                 }
             }
         }
     }
 
-    private int copyMedia(Path folder) {
+    private int copyMedia(Path folder, Output output) {
         List<MediaFile> files = QuarkusTransaction.requiringNew().call(() -> MediaFile.<MediaFile>listAll());
         for (MediaFile file : files) {
             if (MediaStore.isPrivate(file.path)) {
@@ -257,7 +346,7 @@ public class SiteExporter {
                 Path target = fileFor(folder, "/media/" + file.path);
                 if (target != null) {
                     try (InputStream in = media.open(file)) {
-                        writeIfChanged(target, in.readAllBytes());
+                        output.writeIfChanged(target, in.readAllBytes());
                     }
                 }
             } catch (IOException e) {

@@ -37,8 +37,11 @@ public final class PublishedSite {
     public record Tag(long id, String name, String key, String urlForm, String description, String coverPath) {
     }
 
-    /** A published post without its source and HTML; {@code rank} is its place, newest first. */
-    public record Entry(int rank, long id, String slug, String path, String title, String description,
+    /**
+     * A published post without its source and HTML; {@code rank} is its place, newest first, and {@code version} the
+     * post's version when this was read.
+     */
+    public record Entry(int rank, long id, long version, String slug, String path, String title, String description,
                         String category, String excerptHtml, String excerptText, String tocJson, String extraJson,
                         int readingMinutes, Instant publishedAt, Instant createdAt, Instant updatedAt,
                         List<Author> authors, List<Tag> tags) {
@@ -255,11 +258,28 @@ public final class PublishedSite {
     }
 
     /**
-     * Reads every post's HTML at once and holds it until {@link #releaseHtml()}: an export shows every post, and
-     * one read of them all replaces thousands of small ones.
+     * Holds every post's HTML until {@link #releaseHtml()}: an export shows every post, and one read of them all
+     * replaces thousands of small ones. {@code known} is HTML the caller has at hand (by post id), such as what
+     * rendering every post again just read or wrote: it is taken for a post only when it belongs to the version this
+     * snapshot read, and every other post's is read.
      */
-    public void holdHtml() {
-        heldHtml = Map.copyOf(htmlReader.readAll());
+    public void holdHtml(Map<Long, org.quire.web.content.PostService.CurrentHtml> known) {
+        Map<Long, String> held = new HashMap<>();
+        List<Long> missing = new ArrayList<>();
+        for (Entry post : newestFirst) {
+            org.quire.web.content.PostService.CurrentHtml current = known.get(post.id());
+            if (current != null && current.version() == post.version() && current.html() != null) {
+                held.put(post.id(), current.html());
+            } else {
+                missing.add(post.id());
+            }
+        }
+        if (missing.size() == newestFirst.size()) {
+            held = htmlReader.readAll();
+        } else if (!missing.isEmpty()) {
+            held.putAll(htmlReader.read(missing));
+        }
+        heldHtml = Map.copyOf(held);
     }
 
     public void releaseHtml() {

@@ -80,15 +80,16 @@ public class PublishedSites {
             authorsByPost.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add(author);
         }
         List<PublishedSite.Entry> posts = new ArrayList<>();
-        for (Object[] row : entities.createQuery("select p.id, p.slug, p.path, p.title, p.description, p.category,"
+        for (Object[] row : entities.createQuery("select p.id, p.version, p.slug, p.path, p.title, p.description, p.category,"
                         + " p.excerptHtml, p.excerptText, p.tocJson, p.extraJson, p.readingMinutes, p.publishedAt,"
                         + " p.createdAt, p.updatedAt from Post p where " + PUBLISHED
                         + " order by p.publishedAt desc, p.id desc", Object[].class)
                 .setParameter("s", PostStatus.PUBLISHED).getResultList()) {
             Long id = (Long) row[0];
-            posts.add(new PublishedSite.Entry(posts.size(), id, (String) row[1], (String) row[2], (String) row[3],
+            posts.add(new PublishedSite.Entry(posts.size(), id, (Long) row[1], (String) row[2], (String) row[3],
                     (String) row[4], (String) row[5], (String) row[6], (String) row[7], (String) row[8],
-                    (String) row[9], (Integer) row[10], (Instant) row[11], (Instant) row[12], (Instant) row[13],
+                    (String) row[9], (String) row[10], (Integer) row[11], (Instant) row[12], (Instant) row[13],
+                    (Instant) row[14],
                     List.copyOf(authorsByPost.getOrDefault(id, List.of())),
                     List.copyOf(tagsByPost.getOrDefault(id, List.of()))));
         }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -128,5 +129,45 @@ class SiteExporterTest extends DatabaseTest {
         assertThat(QuarkusTransaction.requiringNew().call(() -> Post.<Post>findById(post.id).html))
                 .contains("<em>text</em>");
         given().get(post.path).then().statusCode(200).body(org.hamcrest.Matchers.containsString("<em>text</em>"));
+    }
+
+    @Test
+    void anExportTakesHtmlAtHandOnlyForThePostsPublishedVersion() throws Exception {
+        String slug = "handed-" + UUID.randomUUID().toString().substring(0, 8);
+        Post fresh = QuarkusTransaction.requiringNew().call(() -> posts.publish(posts.create("---\ntitle: Fresh\nslug: "
+                + slug + "-a\ndate: 2014-04-04\n---\nFirst *text*\n", null, PostStatus.PUBLISHED, null).post().id));
+        Post edited = QuarkusTransaction.requiringNew().call(() -> posts.publish(posts.create("---\ntitle: Edited\nslug: "
+                + slug + "-b\ndate: 2014-04-05\n---\nSecond *text*\n", null, PostStatus.PUBLISHED, null).post().id));
+
+        long freshVersion = QuarkusTransaction.requiringNew().call(() -> Post.<Post>findById(fresh.id).version);
+        long editedVersion = QuarkusTransaction.requiringNew().call(() -> Post.<Post>findById(edited.id).version);
+        // What an earlier render kept of each: the first post as published now, the second as it was before a save.
+        Map<Long, PostService.CurrentHtml> known = Map.of(
+                fresh.id, new PostService.CurrentHtml(freshVersion, "<p>kept by the render</p>"),
+                edited.id, new PostService.CurrentHtml(editedVersion - 1, "<p>an older version's</p>"));
+        exporter.export(folder, progress -> { }, known);
+
+        assertThat(Files.readString(SiteExporter.fileFor(folder, fresh.path))).contains("<p>kept by the render</p>");
+        assertThat(Files.readString(SiteExporter.fileFor(folder, edited.path)))
+                .contains("Second <em>text</em>").doesNotContain("an older version's");
+
+        // What rendering every post again keeps is what it stored: the export is the live site, byte for byte.
+        assertThat(posts.rerenderAllKeepingHtml().html().get(fresh.id).html()).contains("First <em>text</em>");
+        // Left by an older engine, as a bulk update leaves it: the snapshot read while the posts render holds this
+        // excerpt, and rendering them again must drop it.
+        QuarkusTransaction.requiringNew().run(() -> Post.update("html = '<p>stale</p>', excerptHtml = '<p>stale</p>'"
+                + " where id = ?1", fresh.id));
+        Path again = folder.resolve("again");
+        SiteExporter.Report fromMarkdown = exporter.exportFromMarkdown(again, progress -> { });
+        assertThat(fromMarkdown.rendered()).isPositive();
+        assertThat(fromMarkdown.written()).isEqualTo(fromMarkdown.pages() + 1);
+        for (Post post : List.of(fresh, edited)) {
+            byte[] live = given().urlEncodingEnabled(false).header("Accept-Encoding", "identity")
+                    .get(UrlPaths.encodePath(post.path)).then().statusCode(200).extract().asByteArray();
+            assertThat(Files.readAllBytes(SiteExporter.fileFor(again, post.path))).as("exported %s", post.path)
+                    .isEqualTo(live);
+        }
+        assertThat(Files.readString(SiteExporter.fileFor(again, "/archive/2014/04/"))).contains("First <em>text</em>")
+                .doesNotContain("stale");
     }
 }
