@@ -214,16 +214,37 @@ public class DatabaseSiteView implements SiteView {
         return view(publishedSites.current(), post, html);
     }
 
-    /** A post as plugins see it, from its entity (as committed); tag counts come from the snapshot. */
+    /**
+     * A post as plugins see it, from its entity (as committed), in the caller's transaction. Its tags' counts of
+     * published posts are counted as committed too, not taken from the published-site snapshot: an event comes right
+     * after its commit, when the snapshot is about to be dropped, and reading all of it again for one post's tag
+     * counts made a bulk import read every published post after every few imported ones.
+     */
     public PostView view(org.quire.web.content.Post post) {
-        PublishedSite site = publishedSites.current();
+        Map<Long, Long> counts = publishedCounts(post.tags.stream().map(tag -> tag.id).toList());
         return new PostView(String.valueOf(post.id), post.slug, post.title, post.path,
                 post.publishedAt == null ? null : post.publishedAt.atOffset(ZoneOffset.UTC),
                 post.updatedAt.atOffset(ZoneOffset.UTC), post.description, post.excerptHtml, post.html,
                 post.category, post.tags.stream().map(tag -> new TagView(tag.name, tag.key, tag.urlForm,
-                        site.postCount(tag.id), tag.description, tag.coverPath)).toList(),
+                        counts.getOrDefault(tag.id, 0L).intValue(), tag.description, tag.coverPath)).toList(),
                 post.authors.stream().map(a -> new AuthorView(a.handle, a.displayName, a.bio == null ? "" : a.bio,
                         a.avatarPath)).toList(), extra(post.extraJson));
+    }
+
+    /** How many published posts carry each of these tags (by id), as committed. */
+    private static Map<Long, Long> publishedCounts(List<Long> tagIds) {
+        if (tagIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Long> counts = new java.util.HashMap<>();
+        for (Object[] row : org.quire.web.content.Post.getEntityManager().createQuery("select t.id, count(p)"
+                        + " from Post p join p.tags t where t.id in :ids and p.status = :published"
+                        + " and p.deletedAt is null group by t.id", Object[].class)
+                .setParameter("ids", tagIds)
+                .setParameter("published", org.quire.web.content.PostStatus.PUBLISHED).getResultList()) {
+            counts.put((Long) row[0], (Long) row[1]);
+        }
+        return counts;
     }
 
     private List<PostView> views(PublishedSite site, List<PublishedSite.Entry> posts) {

@@ -36,6 +36,7 @@ public class PublishedSites {
     EntityManager entities;
 
     private volatile PublishedSite current;
+    private final java.util.concurrent.atomic.AtomicLong reads = new java.util.concurrent.atomic.AtomicLong();
 
     /** The published site as of the latest page drop. */
     public PublishedSite current() {
@@ -51,10 +52,16 @@ public class PublishedSites {
                 return site;
             }
             long readAt = drops;
+            reads.incrementAndGet();
             PublishedSite read = QuarkusTransaction.requiringNew().call(() -> read(readAt));
             current = read;
             return read;
         }
+    }
+
+    /** How many times the published site was read so far: it reads every published post. */
+    public long readsSoFar() {
+        return reads.get();
     }
 
     private PublishedSite read(long drops) {

@@ -39,6 +39,9 @@ class PluginHostTest extends DatabaseTest {
     @Inject
     PageCache cache;
 
+    @Inject
+    org.quire.web.publicsite.PublishedSites publishedSites;
+
     private Post publish(String title, String tag) {
         return QuarkusTransaction.requiringNew().call(() -> posts.publish(posts.create("---\ntitle: " + title
                 + "\nslug: " + UUID.randomUUID() + "\ntags: [\"" + tag + "\"]\n---\nBody\n", null, PostStatus.PUBLISHED,
@@ -98,6 +101,28 @@ class PluginHostTest extends DatabaseTest {
         assertThat(TagIndexTestPlugin.EVENTS).anySatisfy(event -> assertThat(event)
                 .isInstanceOfSatisfying(SiteEvent.PostUnpublished.class,
                         gone -> assertThat(gone.path()).isEqualTo(post.path)));
+    }
+
+    @Test
+    void anEventCountsItsPostsTagsAsCommittedWithoutReadingThePublishedSiteAgain() throws Exception {
+        String tag = "counted-" + UUID.randomUUID().toString().substring(0, 6);
+        publish("One", tag);
+        events.drain();
+        publishedSites.current();
+        long reads = publishedSites.readsSoFar();
+        TagIndexTestPlugin.EVENTS.clear();
+
+        Post second = publish("Two", tag);
+        events.drain();
+
+        assertThat(TagIndexTestPlugin.EVENTS).anySatisfy(event -> assertThat(event)
+                .isInstanceOfSatisfying(SiteEvent.PostPublished.class, published -> {
+                    assertThat(published.post().path()).isEqualTo(second.path);
+                    assertThat(published.post().tags()).singleElement()
+                            .satisfies(counted -> assertThat(counted.count()).isEqualTo(2));
+                }));
+        // The snapshot the publication dropped is read again by the next page, not by the event.
+        assertThat(publishedSites.readsSoFar()).isEqualTo(reads);
     }
 
     @Test
