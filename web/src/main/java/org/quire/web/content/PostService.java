@@ -514,7 +514,7 @@ public class PostService {
      * @return how many posts were rendered
      */
     public int rerenderAll() {
-        return rerenderAllKeepingHtml().rendered();
+        return rerender(false).rendered();
     }
 
     /** A post's HTML as stored, and the version of the post it belongs to. */
@@ -533,11 +533,16 @@ public class PostService {
      * need not read again what this read or wrote.
      */
     public Rerendering rerenderAllKeepingHtml() {
+        return rerender(true);
+    }
+
+    private Rerendering rerender(boolean keepHtml) {
         List<Long> ids = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> Post.getEntityManager()
                 .createQuery("select p.id from Post p order by p.id", Long.class)
                 .getResultList());
         java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
-        Map<Long, CurrentHtml> html = new java.util.HashMap<>();
+        // Kept only when asked: otherwise every post's HTML would stay in memory until the last is rendered.
+        Map<Long, CurrentHtml> html = keepHtml ? new java.util.HashMap<>() : null;
         int rendered = 0;
         // Rendering is most of the work and needs no transaction: every core renders one batch while this thread
         // reads the next from the database and then writes the one before, in order.
@@ -577,7 +582,7 @@ public class PostService {
                 pageCache.invalidateAll();
             }
         }
-        return new Rerendering(rendered, html);
+        return new Rerendering(rendered, html == null ? Map.of() : html);
     }
 
     private record RenderBatch(ContentEngine engine, ZoneId zone, List<RenderJob> jobs) {
@@ -601,7 +606,10 @@ public class PostService {
         });
     }
 
-    /** Writes what changed, each only if its post was not saved meanwhile; the number of posts done. */
+    /**
+     * Writes what changed, each only if its post was not saved meanwhile; the number of posts done. Each post's HTML
+     * as stored after this goes into {@code html} when it is not null.
+     */
     private int storeResults(List<RenderResult> results, java.util.concurrent.atomic.AtomicInteger written,
                              Map<Long, CurrentHtml> html) {
         return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
@@ -620,11 +628,14 @@ public class PostService {
                     int stored = store(result.job(), result.rendered());
                     written.addAndGet(stored);
                     done += stored;
-                    if (stored == 1) {
+                    if (stored == 1 && html != null) {
                         html.put(result.job().id(), new CurrentHtml(result.job().version(), result.rendered().html()));
                     }
                 } else {
-                    html.put(result.job().id(), new CurrentHtml(result.job().version(), result.job().stored().html()));
+                    if (html != null) {
+                        html.put(result.job().id(), new CurrentHtml(result.job().version(),
+                                result.job().stored().html()));
+                    }
                     done++;
                 }
             }
