@@ -120,6 +120,21 @@ public class TagService {
                 .setParameter("tag", tagId).getSingleResult());
     }
 
+    /** How many published posts carry each of these tags (by id), as committed, in the caller's transaction. */
+    public static Map<Long, Long> publishedPostsCarrying(List<Long> tagIds) {
+        if (tagIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Long> counts = new java.util.HashMap<>();
+        for (Object[] row : Post.getEntityManager().createQuery("select t.id, count(p) from Post p join p.tags t"
+                        + " where t.id in :ids and p.status = :published and p.deletedAt is null group by t.id",
+                        Object[].class)
+                .setParameter("ids", tagIds).setParameter("published", PostStatus.PUBLISHED).getResultList()) {
+            counts.put((Long) row[0], (Long) row[1]);
+        }
+        return counts;
+    }
+
     public TagEntity describe(TagEntity tag, String description, String coverPath) {
         return QuarkusTransaction.requiringNew().call(() -> {
             TagEntity stored = TagEntity.findById(tag.id);

@@ -64,6 +64,9 @@ public class SiteExporter {
     @Inject
     PublishedSites publishedSites;
 
+    @Inject
+    PostService posts;
+
     /** Pages rendered at once; 0 (the default) means one per processor. */
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quire.export.threads", defaultValue = "0")
     int configuredThreads;
@@ -79,9 +82,6 @@ public class SiteExporter {
     /** Progress: pages done so far and the total. */
     public record Progress(int done, int total) {
     }
-
-    @Inject
-    PostService posts;
 
     public Report export(Path folder, Consumer<Progress> progress) throws IOException {
         return export(folder, progress, Map.of());

@@ -221,7 +221,8 @@ public class DatabaseSiteView implements SiteView {
      * counts made a bulk import read every published post after every few imported ones.
      */
     public PostView view(org.quire.web.content.Post post) {
-        Map<Long, Long> counts = publishedCounts(post.tags.stream().map(tag -> tag.id).toList());
+        Map<Long, Long> counts = org.quire.web.content.TagService.publishedPostsCarrying(
+                post.tags.stream().map(tag -> tag.id).toList());
         return new PostView(String.valueOf(post.id), post.slug, post.title, post.path,
                 post.publishedAt == null ? null : post.publishedAt.atOffset(ZoneOffset.UTC),
                 post.updatedAt.atOffset(ZoneOffset.UTC), post.description, post.excerptHtml, post.html,
@@ -229,22 +230,6 @@ public class DatabaseSiteView implements SiteView {
                         counts.getOrDefault(tag.id, 0L).intValue(), tag.description, tag.coverPath)).toList(),
                 post.authors.stream().map(a -> new AuthorView(a.handle, a.displayName, a.bio == null ? "" : a.bio,
                         a.avatarPath)).toList(), extra(post.extraJson));
-    }
-
-    /** How many published posts carry each of these tags (by id), as committed. */
-    private static Map<Long, Long> publishedCounts(List<Long> tagIds) {
-        if (tagIds.isEmpty()) {
-            return Map.of();
-        }
-        Map<Long, Long> counts = new java.util.HashMap<>();
-        for (Object[] row : org.quire.web.content.Post.getEntityManager().createQuery("select t.id, count(p)"
-                        + " from Post p join p.tags t where t.id in :ids and p.status = :published"
-                        + " and p.deletedAt is null group by t.id", Object[].class)
-                .setParameter("ids", tagIds)
-                .setParameter("published", org.quire.web.content.PostStatus.PUBLISHED).getResultList()) {
-            counts.put((Long) row[0], (Long) row[1]);
-        }
-        return counts;
     }
 
     private List<PostView> views(PublishedSite site, List<PublishedSite.Entry> posts) {
