@@ -65,6 +65,9 @@ public class SiteExporter {
     PublishedSites publishedSites;
 
     @Inject
+    org.quire.web.publicsite.PageCache pageCache;
+
+    @Inject
     PostService posts;
 
     /** Pages rendered at once; 0 (the default) means one per processor. */
@@ -89,12 +92,15 @@ public class SiteExporter {
 
     /**
      * Renders every post again from its Markdown first, as a static generator does on each build, and exports what
-     * that gives. The published site is read meanwhile on another thread: the snapshot holds no HTML, so unless
+     * that gives. Nothing made before counts: every cached page is dropped first, and with it the published site's
+     * snapshot and what plugins keep until the site changes (a feed's prepared items), as after a theme or plugin
+     * change. The published site is read meanwhile on another thread: the snapshot holds no HTML, so unless
      * rendering changes a post (which drops it) the export finds it ready. Rendering keeps each post's HTML, so the
      * export reads none again.
      */
     public Report exportFromMarkdown(Path folder, Consumer<Progress> progress) throws IOException {
         long started = System.nanoTime();
+        pageCache.invalidateAll();
         Thread snapshot = new Thread(this::readSnapshot, "quire-export-snapshot");
         snapshot.setContextClassLoader(Thread.currentThread().getContextClassLoader());
         snapshot.setDaemon(true);

@@ -37,6 +37,9 @@ class SiteExporterTest extends DatabaseTest {
     @Inject
     org.quire.web.publicsite.PageCache pageCache;
 
+    @Inject
+    org.quire.web.publicsite.PublishedSites publishedSites;
+
     @TempDir
     Path folder;
 
@@ -169,5 +172,26 @@ class SiteExporterTest extends DatabaseTest {
         }
         assertThat(Files.readString(SiteExporter.fileFor(again, "/archive/2014/04/"))).contains("First <em>text</em>")
                 .doesNotContain("stale");
+    }
+
+    @Test
+    void anExportFromMarkdownStartsWithNothingCached() throws Exception {
+        Post post = SeedPosts.publish(posts);
+        posts.rerenderAll();
+        // Warm: the page cached, the published site read, and nothing changes from here on.
+        given().get(post.path).then().statusCode(200);
+        publishedSites.current();
+        long drops = pageCache.dropsSoFar();
+        long reads = publishedSites.readsSoFar();
+
+        SiteExporter.Report report = exporter.exportFromMarkdown(folder, progress -> { });
+
+        assertThat(report.rendered()).isPositive();
+        assertThat(pageCache.dropsSoFar()).as("cached pages dropped first").isGreaterThan(drops);
+        assertThat(publishedSites.readsSoFar()).as("the published site read again").isGreaterThan(reads);
+        // The export is still the live site, byte for byte.
+        byte[] live = given().urlEncodingEnabled(false).header("Accept-Encoding", "identity")
+                .get(UrlPaths.encodePath(post.path)).then().statusCode(200).extract().asByteArray();
+        assertThat(Files.readAllBytes(SiteExporter.fileFor(folder, post.path))).isEqualTo(live);
     }
 }
