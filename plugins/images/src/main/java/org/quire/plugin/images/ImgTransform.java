@@ -296,8 +296,10 @@ public final class ImgTransform implements DocumentTransform {
         return Character.isWhitespace(next) || next == '/' || next == '>';
     }
 
+    private static final String[] RAW_TEXT_ELEMENTS = {"script", "style", "textarea"};
+
     private static String rawTextElement(String html, int lt) {
-        for (String name : new String[] {"script", "style", "textarea"}) {
+        for (String name : RAW_TEXT_ELEMENTS) {
             if (html.regionMatches(true, lt + 1, name, 0, name.length()) && lt + 1 + name.length() < html.length()) {
                 char next = html.charAt(lt + 1 + name.length());
                 if (Character.isWhitespace(next) || next == '>') {
@@ -308,8 +310,11 @@ public final class ImgTransform implements DocumentTransform {
         return null;
     }
 
+    /** Where {@code needle}, which starts with {@code '<'}, is next in {@code text}, ignoring case; -1 if nowhere. */
     private static int indexOfIgnoreCase(String text, String needle, int from) {
-        for (int i = Math.max(0, from); i <= text.length() - needle.length(); i++) {
+        // Only a '<' can start a match: jumping between them skips the text, where most characters are.
+        for (int i = text.indexOf('<', Math.max(0, from)); i >= 0 && i <= text.length() - needle.length();
+             i = text.indexOf('<', i + 1)) {
             if (text.regionMatches(true, i, needle, 0, needle.length())) {
                 return i;
             }
