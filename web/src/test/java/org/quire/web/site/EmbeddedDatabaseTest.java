@@ -125,6 +125,30 @@ class EmbeddedDatabaseTest {
     }
 
     /** The embedded database's URL as application.properties gives it, {@code ${quire.data-dir}} left in. */
+    @Test
+    void theTemporaryCopiesOfLongTextsReadAreKeptSecondsNotMinutes() throws Exception {
+        String url = shippedUrl().replace("${quire.data-dir}", dataDir.toString());
+        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE note (id INT PRIMARY KEY, text CLOB)");
+            String longText = "a post's excerpt, longer than H2 keeps in its row. ".repeat(40);
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO note VALUES (1, ?)")) {
+                insert.setString(1, longText);
+                insert.executeUpdate();
+            }
+            try (ResultSet notes = statement.executeQuery("SELECT text FROM note")) {
+                assertThat(notes.next()).isTrue();
+                assertThat(notes.getString(1)).isEqualTo(longText);
+            }
+            // Each read of the published site copies every long excerpt this way; H2 keeps a copy this long.
+            try (ResultSet setting = statement.executeQuery(
+                    "SELECT setting_value FROM information_schema.settings WHERE setting_name = 'LOB_TIMEOUT'")) {
+                assertThat(setting.next()).isTrue();
+                assertThat(Integer.parseInt(setting.getString(1))).isBetween(1_000, 10_000);
+            }
+        }
+    }
+
     private static String shippedUrl() throws Exception {
         Properties properties = new Properties();
         try (InputStream in = EmbeddedDatabaseTest.class.getResourceAsStream("/application.properties")) {
