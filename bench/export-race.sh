@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The race against Hugo (issue #12), in one run on this machine: 10,000 posts from ../shared/bench/gen-corpus.py,
-#   (a) Quire's full static export with every post rendered again from its Markdown first, as Hugo does
-#       (`quire export --from-markdown`, one JVM: start, render 10,000 posts, render and write every page, exit),
+#   (a) Quire's full static export with every post rendered again from its Markdown first, as Hugo does: by the
+#       one-shot command (`quire export --from-markdown`, one JVM: start, render 10,000 posts, render and write every
+#       page, exit), and by a running server whose caches the export clears first (see below),
 #   (b) Hugo (Debian package `hugo`, ../shared/bench/anchor-hugo.sh's site) building the same posts.
 # Prints wall time and peak resident memory of each (GNU time), run RUNS times. Quire runs three ways:
 #   - the one-shot command with the JVM's defaults;
@@ -11,11 +12,11 @@
 #   - a running server (SERVER_OPTS), exporting from the admin's export page with "render every post from its
 #     Markdown first": the server drops every cached page and what plugins cache first, then renders as the command
 #     does. Timed from the request to the page saying it is done (polled every 50 ms), after SERVER_WARMUPS untimed
-#     exports, which compile the hot code as serving the site would; its peak resident memory is reset when each
+#     exports, in which the JIT compiles the hot code; its peak resident memory is reset when each
 #     export starts (/proc/PID/clear_refs), so it is the process's peak during that export.
 # Each timed run writes into a folder that has never existed, on an ext4 file system made for the run when the script
 # runs as root (see below).
-# usage: bench/export-race.sh     (needs: hugo, python3, GNU time — apt-get install -y hugo time)
+# usage: bench/export-race.sh     (needs: hugo, python3, curl, GNU time — apt-get install -y hugo time curl)
 # env:   POSTS (10000), HEAP (-Xmx1g), WORK (/tmp/quire-bench), RUNS (3: timed runs of each contender),
 #        BATCH_OPTS (-XX:TieredStopAtLevel=1 -XX:+UseParallelGC, plus the class-data archive),
 #        SERVER_OPTS (-Xmx640m -XX:+UseParallelGC), SERVER_WARMUPS (2), SERVER_PORT (18090)
