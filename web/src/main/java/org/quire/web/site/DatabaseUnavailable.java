@@ -57,24 +57,45 @@ public class DatabaseUnavailable {
         }
     }
 
-    /** Whether {@code failure} or one of its causes says the database cannot be reached. */
+    /**
+     * Whether {@code failure}, one of its causes, or one of the exceptions suppressed along them says the database
+     * cannot be reached. The transaction manager reports a commit that failed because the connection died as a
+     * rollback exception carrying the JDBC error as suppressed, not as its cause.
+     */
     static boolean isDatabaseUnavailable(Throwable failure) {
-        int depth = 0;
-        for (Throwable t = failure; t != null && depth < 20; t = t.getCause(), depth++) {
-            // Not a bare ConnectException: S3 or the sign-in provider being down is not the database.
-            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
-                    || t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
+        java.util.Deque<Throwable> toLook = new java.util.ArrayDeque<>();
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        if (failure != null) {
+            toLook.add(failure);
+        }
+        while (!toLook.isEmpty() && seen.size() < 50) {
+            Throwable t = toLook.poll();
+            if (!seen.add(t)) {
+                continue;
+            }
+            if (saysUnavailable(t)) {
                 return true;
             }
-            if (t instanceof SQLException sql) {
-                String state = sql.getSQLState();
-                // 08: connection exceptions; 57P: the server shutting down; Agroal's pool timing out (no connection
-                // free in time: down, or overloaded).
-                if (state != null && (state.startsWith("08") || state.startsWith("57P"))
-                        || String.valueOf(sql.getMessage()).contains("Acquisition timeout")) {
-                    return true;
-                }
+            if (t.getCause() != null) {
+                toLook.add(t.getCause());
             }
+            toLook.addAll(java.util.Arrays.asList(t.getSuppressed()));
+        }
+        return false;
+    }
+
+    private static boolean saysUnavailable(Throwable t) {
+        // Not a bare ConnectException: S3 or the sign-in provider being down is not the database.
+        if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                || t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
+            return true;
+        }
+        if (t instanceof SQLException sql) {
+            String state = sql.getSQLState();
+            // 08: connection exceptions; 57P: the server shutting down; Agroal's pool timing out (no connection
+            // free in time: down, or overloaded).
+            return state != null && (state.startsWith("08") || state.startsWith("57P"))
+                    || String.valueOf(sql.getMessage()).contains("Acquisition timeout");
         }
         return false;
     }

@@ -25,6 +25,18 @@ class DatabaseUnavailableTest {
     }
 
     @Test
+    void aCommitThatFailedOnADeadConnectionIsUnavailability() {
+        // How Narayana reports it: the JDBC error the commit met is suppressed, not the cause.
+        Exception commit = new jakarta.transaction.RollbackException("ARJUNA016053: Could not commit transaction.");
+        commit.addSuppressed(new SQLException("An I/O error occurred while sending to the backend.", "08006"));
+        assertThat(DatabaseUnavailable.isDatabaseUnavailable(new RuntimeException(commit))).isTrue();
+
+        Exception otherwise = new jakarta.transaction.RollbackException("ARJUNA016053: Could not commit transaction.");
+        otherwise.addSuppressed(new SQLException("duplicate key", "23505"));
+        assertThat(DatabaseUnavailable.isDatabaseUnavailable(new RuntimeException(otherwise))).isFalse();
+    }
+
+    @Test
     void otherFailuresStayErrors() {
         // S3 or the sign-in provider not answering is not the database.
         assertThat(DatabaseUnavailable.isDatabaseUnavailable(new RuntimeException(new ConnectException()))).isFalse();
