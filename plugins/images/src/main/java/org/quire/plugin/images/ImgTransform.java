@@ -299,6 +299,11 @@ public final class ImgTransform implements DocumentTransform {
     private static final String[] RAW_TEXT_ELEMENTS = {"script", "style", "textarea"};
 
     private static String rawTextElement(String html, int lt) {
+        // Asked at every '<': most are not one of these, and their first letter says so.
+        char first = lt + 1 < html.length() ? Character.toLowerCase(html.charAt(lt + 1)) : 0;
+        if (first != 's' && first != 't') {
+            return null;
+        }
         for (String name : RAW_TEXT_ELEMENTS) {
             if (html.regionMatches(true, lt + 1, name, 0, name.length()) && lt + 1 + name.length() < html.length()) {
                 char next = html.charAt(lt + 1 + name.length());
