@@ -34,6 +34,23 @@ public final class Slugs {
         return slug.toString();
     }
 
+    /**
+     * The slug of a text, cut after at most {@code maxLength} characters at the end of a word where it has one, so
+     * a long title still gives a slug that fits an address.
+     */
+    public static String slugify(String text, int maxLength) {
+        String slug = slugify(text);
+        if (slug.length() <= maxLength) {
+            return slug;
+        }
+        int end = maxLength;
+        if (Character.isLowSurrogate(slug.charAt(end))) {
+            end--;
+        }
+        int lastDash = slug.lastIndexOf('-', end);
+        return slug.substring(0, lastDash > maxLength / 2 ? lastDash : end);
+    }
+
     private static boolean isSlugCharacter(int cp) {
         if (cp < 128) {
             return (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9');

@@ -31,6 +31,12 @@ import org.yaml.snakeyaml.resolver.Resolver;
  */
 public final class FrontMatterParser {
 
+    /**
+     * The longest front matter read. SnakeYAML reads a long plain value at about a megabyte and a half a second, so
+     * a 10 MB title would hold a request for many seconds; real front matter is a few kilobytes.
+     */
+    public static final int MAX_CHARACTERS = 512 * 1024;
+
     private static final Pattern OPENING = Pattern.compile("---[ \\t]*");
     private static final Pattern CLOSING = Pattern.compile("(---|\\.\\.\\.)[ \\t]*");
 
@@ -86,6 +92,12 @@ public final class FrontMatterParser {
         if (yaml.isBlank()) {
             return Map.of();
         }
+        if (yaml.length() > MAX_CHARACTERS) {
+            diagnostics.add(Diagnostic.error(source.name(), 2, Kind.FRONT_MATTER_INVALID, "front matter is "
+                    + yaml.length() + " characters long; at most " + MAX_CHARACTERS + " are read, so move long"
+                    + " text into the post's body"));
+            return Map.of();
+        }
         Object loaded;
         try {
             loaded = YAML.get().load(yaml);
@@ -111,9 +123,53 @@ public final class FrontMatterParser {
                             + describe(loaded)));
             return Map.of();
         }
+        String looping = keyContainingItself(map);
+        if (looping != null) {
+            diagnostics.add(Diagnostic.error(source.name(), 2, Kind.FRONT_MATTER_INVALID,
+                    "front matter is not valid here: the value of '" + looping + "' contains itself (an alias"
+                            + " inside its own anchor, such as 'x: &x [*x]'); write the value out instead"));
+            return Map.of();
+        }
         Map<String, Object> values = new LinkedHashMap<>();
         map.forEach((key, value) -> values.put(String.valueOf(key), value));
         return values;
+    }
+
+    /**
+     * The first top-level key whose value contains itself, or null. YAML allows such loops through anchors and
+     * aliases, but nothing that stores or shows front matter (JSON, the editor, a Jekyll site) can write one.
+     */
+    private static String keyContainingItself(Map<?, ?> map) {
+        java.util.Set<Object> path = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        path.add(map);
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            if (loops(entry.getValue(), path)) {
+                return String.valueOf(entry.getKey());
+            }
+        }
+        return null;
+    }
+
+    /** Whether {@code value} reaches a collection already on {@code path}: a shared alias is fine, a loop is not. */
+    private static boolean loops(Object value, java.util.Set<Object> path) {
+        java.util.Collection<?> children;
+        if (value instanceof Map<?, ?> map) {
+            children = map.values();
+        } else if (value instanceof java.util.Collection<?> collection) {
+            children = collection;
+        } else {
+            return false;
+        }
+        if (!path.add(value)) {
+            return true;
+        }
+        for (Object child : children) {
+            if (loops(child, path)) {
+                return true;
+            }
+        }
+        path.remove(value);
+        return false;
     }
 
     private static void reportTabs(PostSource source, List<String> lines, int closing, List<Diagnostic> diagnostics) {

@@ -31,6 +31,18 @@ class SlugsAndTagsTest {
     }
 
     @Test
+    void aLongTextGivesASlugCutAtAWordWithinTheLimit() {
+        assertThat(Slugs.slugify("Short title", 100)).isEqualTo("short-title");
+        String cut = Slugs.slugify("word ".repeat(200), 100);
+        assertThat(cut).hasSizeLessThanOrEqualTo(100).endsWith("word").doesNotEndWith("-");
+        assertThat(Slugs.slugify("x".repeat(300), 100)).hasSize(100);
+        // A character outside the Basic Multilingual Plane is never split in two.
+        String extensionB = Slugs.slugify("\uD840\uDC00".repeat(120), 101);
+        assertThat(extensionB.codePoints().allMatch(Character::isLetter)).isTrue();
+        assertThat(extensionB.length()).isLessThanOrEqualTo(101);
+    }
+
+    @Test
     void tagIdentityIgnoresCaseAndWhitespace() {
         assertThat(new Tag("Nova").sameAs(new Tag("nova"))).isTrue();
         assertThat(new Tag(" Linux   initramfs ").sameAs(new Tag("linux initramfs"))).isTrue();

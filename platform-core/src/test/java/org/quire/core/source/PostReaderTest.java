@@ -46,6 +46,33 @@ class PostReaderTest {
     }
 
     @Test
+    void frontMatterOverItsLimitIsReportedWithoutBeingParsed() {
+        String title = "x".repeat(FrontMatterParser.MAX_CHARACTERS);
+        PostReader.Read read = read("2020-01-02-huge.md", "---\ntitle: " + title + "\n---\nBody\n");
+        assertThat(read.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(Kind.FRONT_MATTER_INVALID);
+            assertThat(d.message()).contains("at most " + FrontMatterParser.MAX_CHARACTERS);
+        });
+        assertThat(read.body()).isEqualTo("Body\n");
+    }
+
+    @Test
+    void aValueThatContainsItselfIsReportedAndASharedAliasIsNot() {
+        PostReader.Read looping = read("2020-01-02-loop.md", "---\ntitle: Loop\nx: &x [*x]\n---\nBody\n");
+        assertThat(looping.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(Kind.FRONT_MATTER_INVALID);
+            assertThat(d.message()).contains("'x'").contains("contains itself");
+        });
+        assertThat(read("2020-01-02-deep.md", "---\ntitle: Deep\nm: &m {a: {b: [*m]}}\n---\nBody\n").diagnostics())
+                .extracting(Diagnostic::kind).containsExactly(Kind.FRONT_MATTER_INVALID);
+
+        PostReader.Read shared = read("2020-01-02-shared.md",
+                "---\ntitle: Shared\nbase: &b [one, two]\nagain: *b\nnested: {list: *b}\n---\nBody\n");
+        assertThat(shared.diagnostics()).isEmpty();
+        assertThat(shared.metadata().extra()).containsEntry("again", List.of("one", "two"));
+    }
+
+    @Test
     void frontMatterThatIsNotAMappingIsReported() {
         PostReader.Read read = read("2020-01-02-list.md", "---\n- a\n- b\n---\nBody\n");
         assertThat(read.diagnostics()).extracting(Diagnostic::kind).containsExactly(Kind.FRONT_MATTER_INVALID);

@@ -103,6 +103,9 @@ public class AccountsApi {
     org.quire.web.media.MediaStore media;
 
     @Inject
+    org.quire.web.media.MediaIntake intake;
+
+    @Inject
     org.quire.web.publicsite.PageCache pages;
 
     @GET
@@ -182,8 +185,12 @@ public class AccountsApi {
         }
         Account me = currentUser.account();
         String path = "avatars/" + me.handle + "-" + Secrets.newToken().substring(0, 8) + "." + type.get()[1];
-        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file.uploadedFile())) {
-            media.store(path, in, type.get()[0], file.fileName(), me);
+        // The same checks as every upload (a truncated file, too many pixels, metadata): the one way media comes in.
+        try {
+            byte[] image = java.nio.file.Files.readAllBytes(file.uploadedFile());
+            intake.take(path, image, type.get()[0], file.fileName(), me);
+        } catch (org.quire.api.MediaRefusedException e) {
+            return AccessFilter.problem(Response.Status.BAD_REQUEST, e.getMessage().replace(path, file.fileName()));
         }
         String[] previous = new String[1];
         Profile profile = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
@@ -370,6 +377,10 @@ public class AccountsApi {
                 Role.ADMINISTRATOR) <= 1) {
             return AccessFilter.problem(Response.Status.CONFLICT, "This is the last active administrator; make "
                     + "someone else an administrator first.");
+        }
+        if (newRole != account.role) {
+            // A new role is a new set of rights: whoever holds a session signs in again and sees what they now have.
+            SignInSession.deleteFor(account);
         }
         account.role = newRole;
         if (active != account.active) {

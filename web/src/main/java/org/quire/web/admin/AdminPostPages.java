@@ -321,7 +321,7 @@ public class AdminPostPages {
         } catch (ContentException | PostsApi.Refused e) {
             PostsApi.PostDetail post = api.get(id);
             return Response.status(statusOf(e)).entity(editor(id, EditorForm.of(post.fields(), post.version()),
-                    List.of(e.getMessage()), chrome.text().done(saved)).render()).build();
+                    List.of(e.getMessage()), chrome.text().savedButNot(action)).render()).build();
         }
         return Response.seeOther(URI.create("/admin/posts/" + id + "/edit?done=" + done)).build();
     }

@@ -246,6 +246,8 @@ public interface AdminText {
     // ---- what a form did
     @Message("{#when what}{#is 'created'}Draft created.{#is 'saved'}Saved.{#is 'submitted'}Submitted for review. An editor will publish it or send it back with a comment.{#is 'published'}Published.{#is 'scheduled'}Scheduled.{#is 'unpublished'}Taken off the site.{#is 'restored'}The revision is the current text again.{#is 'merged'}Your merged text is saved.{#else}Done.{/when}")
     String done(String what);
+    @Message("{#when action}{#is 'publish'}Your text is saved, but the post was not published.{#is 'submit'}Your text is saved, but the post was not submitted for review.{#is 'schedule'}Your text is saved, but the post was not scheduled.{#is 'unpublish'}Your text is saved, but the post is still on the site.{#else}Your text is saved.{/when}")
+    String savedButNot(String action);
     @Message("Your unsaved changes from {time} are back in the editor. Save to keep them.") String autosaveBack(String time);
     @Message("Someone saved the post since you started them; saving shows both versions.") String autosaveStale();
     @Message("{#when action}{#is 'submit'}Submitted for review{#is 'publish'}Published{#is 'unpublish'}Unpublished{#is 'delete'}Moved to the bin{#else}Done{/when}: {titles}.")

@@ -49,6 +49,9 @@ public class PostService {
     SiteEngine engines;
 
     @Inject
+    PathOwners pathOwners;
+
+    @Inject
     org.quire.web.publicsite.PageCache pageCache;
 
     /** Render timings for Prometheus (/q/metrics): posts are rendered from Markdown when saved. */
@@ -489,7 +492,7 @@ public class PostService {
 
     private String fileNameFor(String storedSlug, Instant publishedAt, PostMetadata m, ZoneId zone) {
         String slug = m.frontMatter().get("slug") != null ? m.slug()
-                : storedSlug != null ? storedSlug : Slugs.slugify(m.title());
+                : storedSlug != null ? storedSlug : Slugs.slugify(m.title(), PostLimits.SLUG_FROM_TITLE);
         if (slug.isEmpty()) {
             throw new ContentException(Reason.INVALID, "slug", "The title '" + m.title() + "' gives no slug;"
                     + " add slug: with letters or digits to the front matter");
@@ -737,6 +740,12 @@ public class PostService {
                     + " another post's", post.id, post.path, path);
             return false;
         }
+        Optional<String> owner = pathOwners.ownerOf(path);
+        if (owner.isPresent()) {
+            org.jboss.logging.Logger.getLogger(PostService.class).warnf("Post %d keeps %s: its new address %s belongs"
+                    + " to %s", post.id, post.path, path, owner.get());
+            return false;
+        }
         Before before = Before.of(post, zone);
         String previous = post.path;
         post.path = path;
@@ -755,22 +764,39 @@ public class PostService {
     }
 
     /**
-     * Refuses a text whose {@code date} cannot be read (or only in part). Jekyll stops a build on such a date; an
+     * Refuses a text whose front matter cannot be read, whose fields are over their {@link PostLimits}, or whose
+     * {@code date} cannot be read (or only in part). Jekyll stops a build on such a date; an
      * import, a tag renamed across posts or a plugin change keeps the date it can and reports it, but someone
      * saving in the editor is told at once rather than finding the post misdated.
      */
     @Transactional
-    public void refuseUnreadableDate(String source) {
+    public void refuseUnreadable(String source) {
         if (source == null) {
             return;
         }
-        for (Diagnostic diagnostic : engines.engineFor(Site.get()).read(new PostSource("post.md", source))
-                .diagnostics()) {
+        PostReader.Read read = engines.engineFor(Site.get()).read(new PostSource("post.md", source));
+        refuseUnreadableFrontMatter(read);
+        PostLimits.check(read.metadata());
+        for (Diagnostic diagnostic : read.diagnostics()) {
             if (diagnostic.kind() == Diagnostic.Kind.DATE_UNREADABLE
                     || diagnostic.kind() == Diagnostic.Kind.DATE_PARTLY_READ) {
                 throw new ContentException(Reason.INVALID, "date", "line " + diagnostic.line() + ": "
                         + diagnostic.message().replace("; the file name's date is used", "")
                         .replace("; the post has no date", ""));
+            }
+        }
+    }
+
+    /**
+     * Refuses front matter that cannot be read as a whole: stored, it would become a post titled "Post" at the slug
+     * {@code post}, its real title and keys lost.
+     */
+    private static void refuseUnreadableFrontMatter(PostReader.Read read) {
+        for (Diagnostic diagnostic : read.diagnostics()) {
+            if (diagnostic.kind() == Diagnostic.Kind.FRONT_MATTER_INVALID
+                    && diagnostic.severity() == Diagnostic.Severity.ERROR) {
+                throw new ContentException(Reason.INVALID, "frontMatter", "line " + diagnostic.line() + ": "
+                        + diagnostic.message());
             }
         }
     }
@@ -803,6 +829,8 @@ public class PostService {
         // The engine reads Jekyll sources; a post written here gets the file name Jekyll would have given it.
         PostSource firstRead = new PostSource(fileName != null ? fileName : "post.md", source);
         PostReader.Read read = engine.read(firstRead);
+        refuseUnreadableFrontMatter(read);
+        PostLimits.check(read.metadata());
         String name = fileName != null ? fileName : fileNameFor(post, read.metadata(), zone);
         // Raw HTML is kept only when whoever saves and every author may publish it as written: an editor's bulk
         // change (a tag renamed) must not turn a contributor's stripped <script> into live HTML.
@@ -819,6 +847,8 @@ public class PostService {
         metrics.timer("quire.post.render").record(System.nanoTime() - renderStarted,
                 java.util.concurrent.TimeUnit.NANOSECONDS);
         PostMetadata m = rendered.metadata();
+        PostLimits.check(m);
+        List<Diagnostic> diagnostics = new ArrayList<>(rendered.diagnostics());
 
         Post sameSlug = Post.findBySlug(m.slug()).orElse(null);
         if (sameSlug != null && !sameSlug.id.equals(post.id)) {
@@ -829,6 +859,22 @@ public class PostService {
         if (samePath != null && !samePath.id.equals(post.id)) {
             throw new ContentException(Reason.CONFLICT, "permalink", "The path " + m.permalink() + " is already the"
                     + " address of the post '" + samePath.title + "'; change the slug or permalink");
+        }
+
+        pathOwners.refuseTaken("permalink", m.permalink(), "choose another slug or permalink");
+        List<String> redirectsFrom = new ArrayList<>();
+        for (String from : m.redirectFrom()) {
+            String path = from.startsWith("/") ? from : "/" + from;
+            Optional<String> owner = pathOwners.ownerOf(path);
+            if (owner.isEmpty()) {
+                redirectsFrom.add(path);
+            } else if (savedBy != null) {
+                throw PathOwners.taken("redirect_from", path, owner.get(), "remove it from redirect_from");
+            } else {
+                // An import keeps the post and names what it left out, rather than losing the post.
+                diagnostics.add(Diagnostic.warning(name, m.bodyFirstLine(), Diagnostic.Kind.FRONT_MATTER_FIELD,
+                        "redirect_from " + path + " is not kept: that path belongs to " + owner.get()));
+            }
         }
 
         String previousPath = post.path;
@@ -869,11 +915,11 @@ public class PostService {
             post.persist();
         }
 
-        if (previousPath != null && !previousPath.equals(post.path)) {
+        if (previousPath != null && !previousPath.equals(post.path) && pathOwners.ownerOf(previousPath).isEmpty()) {
             addRedirect(previousPath, post);
         }
-        for (String from : m.redirectFrom()) {
-            addRedirect(from.startsWith("/") ? from : "/" + from, post);
+        for (String from : redirectsFrom) {
+            addRedirect(from, post);
         }
         // A path that is a post's own address again must not also redirect away from it.
         Redirect.delete("fromPath", post.path);
@@ -891,14 +937,18 @@ public class PostService {
         revision.createdAt = clock.instant();
         revision.persist();
         fireChanged(post, before, zone, ContentChanged.Kind.SAVED, previousPath);
-        return new Saved(post, rendered.diagnostics());
+        return new Saved(post, diagnostics);
     }
 
-    /** Makes {@code fromPath} answer 301 with the post's address, unless it is that address or another post's. */
+
+    /**
+     * Makes {@code fromPath} answer 301 with the post's address, unless it is that address, another post's, or a path
+     * the site or a plugin serves.
+     */
     @Transactional
     public void addRedirect(long postId, String fromPath) {
         Post post = existing(postId);
-        if (!fromPath.equals(post.path)) {
+        if (!fromPath.equals(post.path) && pathOwners.ownerOf(fromPath).isEmpty()) {
             addRedirect(fromPath, post);
         }
     }

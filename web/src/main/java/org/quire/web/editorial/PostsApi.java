@@ -33,6 +33,7 @@ import org.quire.web.accounts.Permission;
 import org.quire.web.accounts.Requires;
 import org.quire.web.content.ContentException;
 import org.quire.web.content.Post;
+import org.quire.web.content.PostLimits;
 import org.quire.web.content.PostService;
 import org.quire.web.content.PostStatus;
 import org.quire.web.content.Revision;
@@ -85,6 +86,8 @@ public class PostsApi {
             if (source != null || fields == null) {
                 return source;
             }
+            PostLimits.check(fields.title(), fields.slug(), fields.category(), fields.tags(), fields.authors(),
+                    fields.description());
             return (frontMatter == null ? fields : fields.withExtra(PostFields.extraFromYaml(frontMatter))).toMarkdown();
         }
     }
@@ -212,7 +215,7 @@ public class PostsApi {
     }
 
     private Response created(String source) {
-        posts.refuseUnreadableDate(source);
+        posts.refuseUnreadable(source);
         PostService.Saved saved = posts.create(source, null, PostStatus.DRAFT, currentUser.account());
         return Response.created(URI.create("/api/admin/posts/" + saved.post().id))
                 .entity(detail(saved.post(), saved.diagnostics())).build();
@@ -245,7 +248,7 @@ public class PostsApi {
 
     private Response save(long id, String source, long version) {
         editable(id);
-        posts.refuseUnreadableDate(source);
+        posts.refuseUnreadable(source);
         try {
             PostService.Saved saved = posts.update(id, version, source, currentUser.account());
             return Response.ok(detail(saved.post(), saved.diagnostics())).build();

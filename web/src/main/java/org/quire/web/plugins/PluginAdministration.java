@@ -22,6 +22,9 @@ public class PluginAdministration {
     @Inject
     PluginRuntime runtime;
 
+    @Inject
+    RouteCollisions collisions;
+
     public PluginRuntime runtime() {
         return runtime;
     }
@@ -38,12 +41,18 @@ public class PluginAdministration {
         }
     }
 
+    /** Turns a plugin on or off; one turned on is told which of its paths posts already have (its notices). */
     public PluginRuntime.PluginInfo setEnabled(String id, boolean enabled) {
+        PluginRuntime.PluginInfo info;
         try {
-            return runtime.setEnabled(id, enabled);
+            info = runtime.setEnabled(id, enabled);
         } catch (NoSuchElementException e) {
             throw notFound(id);
         }
+        if (enabled && !collisions.report(id).isEmpty()) {
+            return runtime.plugin(id).orElse(info);
+        }
+        return info;
     }
 
     public void saveSettings(String id, Map<String, String> values) {

@@ -82,22 +82,33 @@ final class PluginJars {
         try {
             List<QuirePlugin> plugins = new ArrayList<>();
             try {
-                ServiceLoader.load(QuirePlugin.class, loader).forEach(plugins::add);
-            } catch (ServiceConfigurationError | LinkageError | RuntimeException e) {
-                throw new PluginJarException("Plugin jar '" + shownName + "': the class its " + SERVICE_FILE
-                        + " names cannot be loaded (" + rootMessage(e) + "). A plugin may use only plugin-api,"
-                        + " commonmark and what it packs itself", e);
+                plugins = BoundedPluginCall.run("its constructor", () -> {
+                    List<QuirePlugin> found = new ArrayList<>();
+                    ServiceLoader.load(QuirePlugin.class, loader).forEach(found::add);
+                    return found;
+                });
+            } catch (BoundedPluginCall.Failed e) {
+                boolean unloadable = e.getCause() instanceof ServiceConfigurationError
+                        || e.getCause() instanceof LinkageError;
+                throw new PluginJarException("Plugin jar '" + shownName + "': " + (unloadable ? "the class its "
+                        + SERVICE_FILE + " names cannot be loaded (" + rootMessage(e.getCause()) + "). A plugin may"
+                        + " use only plugin-api, commonmark and what it packs itself" : "the plugin's "
+                        + e.getMessage()), e);
             }
             if (plugins.size() != 1) {
                 throw new PluginJarException("Plugin jar '" + shownName + "' names " + plugins.size()
                         + " plugin classes in " + SERVICE_FILE + "; a jar holds exactly one plugin", null);
             }
             PluginDescriptor descriptor;
+            QuirePlugin plugin = plugins.get(0);
             try {
-                descriptor = plugins.get(0).descriptor();
-            } catch (RuntimeException | LinkageError e) {
+                descriptor = BoundedPluginCall.run("descriptor()", plugin::descriptor);
+            } catch (BoundedPluginCall.Failed e) {
                 throw new PluginJarException("Plugin jar '" + shownName + "': its descriptor cannot be read ("
-                        + rootMessage(e) + ")", e);
+                        + (e.getCause() == null ? e.getMessage() : rootMessage(e.getCause())) + ")", e);
+            }
+            if (descriptor == null) {
+                throw new PluginJarException("Plugin jar '" + shownName + "': its descriptor() returned null", null);
             }
             if (!descriptor.requiredApi().includes(ApiVersion.CURRENT)) {
                 throw new PluginJarException("Plugin jar '" + shownName + "': plugin '" + descriptor.id() + "' "

@@ -11,22 +11,22 @@ import jakarta.inject.Inject;
 
 import org.quire.api.Page;
 import org.quire.api.PageRoute;
+import org.quire.api.UrlPaths;
 import org.quire.core.plugin.ActivePlugin;
 import org.quire.core.plugin.PluginProblem;
 import org.quire.core.plugin.PluginRegistry;
+import org.quire.web.site.CorePaths;
+import org.quire.web.site.PathClaim;
 
 /**
  * The one dispatcher for every page a plugin serves. A route whose pattern would shadow a page of the site itself
  * (home, archives, authors, sitemap, robots, the application's own paths) is refused when the plugins start, with
- * a reported problem; posts and redirects are looked up before plugin routes, so a plugin can never hide them.
+ * a reported problem. Posts may not take a running plugin's paths ({@link PathClaim}); a post that had a path before
+ * the plugin was turned on keeps it (posts and redirects are looked up before plugin routes) and the plugin is told.
  */
 @ApplicationScoped
-public class PluginRoutes {
+public class PluginRoutes implements PathClaim {
 
-    /** Site paths and prefixes that belong to the core; a plugin pattern may not start with one. */
-    private static final List<String> CORE_PREFIXES = List.of("/page/", "/authors/", "/archive/", "/q/", "/api/",
-            "/static/", "/media/", "/admin", "/openapi");
-    private static final List<String> CORE_PAGES = List.of("/", "/sitemap.xml", "/robots.txt", "/404.html");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{[A-Za-z_][A-Za-z0-9_]*}");
 
     /** A plugin's route with its pattern compiled. */
@@ -84,6 +84,13 @@ public class PluginRoutes {
         return Optional.empty();
     }
 
+    /** The running plugin whose route serves {@code sitePath}: posts may not take its paths. */
+    @Override
+    public Optional<String> ownerOf(String sitePath) {
+        return match(UrlPaths.encodePath(sitePath)).map(mounted -> "the plugin '" + mounted.plugin().id()
+                + "' (its route " + mounted.route().pattern() + ")");
+    }
+
     /**
      * Renders a path through its plugin. A plugin that throws is reported and the failure propagates, so the
      * visitor gets an error page rather than a page with something missing.
@@ -116,10 +123,10 @@ public class PluginRoutes {
         if (pattern == null || !pattern.startsWith("/")) {
             return "a pattern must start with '/'";
         }
-        if (CORE_PAGES.contains(pattern)) {
+        if (CorePaths.PAGES.contains(pattern)) {
             return "it is a page of the site itself";
         }
-        for (String prefix : CORE_PREFIXES) {
+        for (String prefix : CorePaths.PREFIXES) {
             if (pattern.startsWith(prefix) || (prefix + "/").equals(pattern + "/")) {
                 return "paths under " + prefix + " belong to the site itself";
             }

@@ -709,18 +709,24 @@ public class PluginRuntime {
 
     /** Starts the plugin once with its real context and closes it, so a jar that cannot start is refused. */
     private void tryStart(PluginJars.OpenJar jar, String shown) throws PluginJars.PluginJarException {
-        QuirePlugin plugin = jar.newPlugin();
+        var context = contexts.contextFor(jar.descriptor(), jar.loader());
         try {
-            plugin.start(contexts.contextFor(jar.descriptor(), jar.loader()));
-        } catch (RuntimeException | LinkageError e) {
+            BoundedPluginCall.run("start()", () -> {
+                QuirePlugin plugin = jar.newPlugin();
+                try {
+                    plugin.start(context);
+                } finally {
+                    try {
+                        plugin.close();
+                    } catch (RuntimeException | LinkageError ignored) {
+                        // a failed start is the message worth giving
+                    }
+                }
+                return null;
+            });
+        } catch (BoundedPluginCall.Failed e) {
             throw new PluginJars.PluginJarException("Plugin jar '" + shown + "': plugin '" + jar.descriptor().id()
-                    + "' failed to start (" + e + ")", e);
-        } finally {
-            try {
-                plugin.close();
-            } catch (RuntimeException | LinkageError ignored) {
-                // a failed start is the message worth giving
-            }
+                    + "' failed to start: its " + e.getMessage(), e);
         }
     }
 
@@ -751,7 +757,9 @@ public class PluginRuntime {
         LOG.warnf(problem.error(), "Plugin %s [%s]: %s", problem.plugin(), problem.stage(), problem.message());
         Deque<Notice> kept = notices.computeIfAbsent(problem.plugin(), id -> new ArrayDeque<>());
         synchronized (kept) {
-            kept.addFirst(new Notice(clock.instant(), problem.stage(), problem.message()));
+            // Milliseconds, as HTML's datetime attribute takes at most three digits of a second.
+            kept.addFirst(new Notice(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
+                    problem.stage(), problem.message()));
             while (kept.size() > NOTICES_KEPT) {
                 kept.removeLast();
             }

@@ -60,6 +60,10 @@ public class SecurityHeaders {
             if (https) {
                 headers.set("Strict-Transport-Security", "max-age=31536000");
             }
+            if (isPrivate(path)) {
+                // Admin pages and answers carry drafts, account data and CSRF tokens: no cache may keep them.
+                headers.set("Cache-Control", "no-store");
+            }
             if (path.startsWith("/media/")) {
                 String type = headers.get("Content-Type");
                 headers.set(CONTENT_SECURITY_POLICY, type != null && type.startsWith("application/pdf")
@@ -69,5 +73,11 @@ public class SecurityHeaders {
             }
         });
         ctx.next();
+    }
+
+    /** The admin area, its sign-in and the admin and runtime APIs. */
+    static boolean isPrivate(String path) {
+        return path.equals("/admin") || path.startsWith("/admin/") || path.startsWith("/api/admin/")
+                || path.equals("/api/admin") || path.startsWith("/api/runtime");
     }
 }

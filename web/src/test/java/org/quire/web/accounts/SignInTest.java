@@ -3,6 +3,7 @@ package org.quire.web.accounts;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Instant;
 
@@ -150,6 +151,24 @@ class SignInTest extends DatabaseTest {
         assertThat(post(form, editor.account().handle, TestAccounts.PASSWORD).statusCode()).isEqualTo(401);
         assertThat(QuarkusTransaction.requiringNew().call(() -> SignInSession.count("account.id", editor.account().id)))
                 .isZero();
+    }
+
+    @Test
+    void aRoleChangeEndsTheAccountsSessionsAndTokensFollowTheNewRole() {
+        TestAccounts.Session admin = TestAccounts.signedIn(Role.ADMINISTRATOR);
+        TestAccounts.Session editor = TestAccounts.signedIn(Role.EDITOR);
+        String token = editor.given().contentType("application/json").body("{\"name\":\"script\"}")
+                .post("/api/admin/me/tokens").then().statusCode(201).extract().path("secret");
+
+        admin.given().contentType("application/json").body("{\"role\":\"editor\"}")
+                .patch("/api/admin/users/" + editor.account().id).then().statusCode(200);
+        editor.given().get("/api/admin/me").then().statusCode(200).body("role", equalTo("editor"));
+
+        admin.given().contentType("application/json").body("{\"role\":\"author\"}")
+                .patch("/api/admin/users/" + editor.account().id).then().statusCode(200);
+        editor.given().get("/api/admin/me").then().statusCode(401);
+        given().auth().oauth2(token).get("/api/admin/me").then().statusCode(200).body("role", equalTo("author"));
+        assertThat(post(form(), editor.account().handle, TestAccounts.PASSWORD).statusCode()).isEqualTo(303);
     }
 
     @Test

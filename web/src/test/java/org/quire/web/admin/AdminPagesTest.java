@@ -99,11 +99,13 @@ class AdminPagesTest extends DatabaseTest {
         assertThat(editor).contains("id=\"submit-review\"").doesNotContain("id=\"publish\"")
                 .doesNotContain("id=\"schedule\"").doesNotContain("Upload image");
 
-        Response refused = form(contributor, "/admin/posts/" + id, Map.of("title", title, "body", "Words.\n",
+        Response refused = form(contributor, "/admin/posts/" + id, Map.of("title", title, "body", "Words, changed.\n",
                 "version", version(contributor, id), "action", "publish"));
         assertThat(refused.statusCode()).isEqualTo(403);
-        assertThat(refused.asString()).contains("may publish");
-        contributor.given().get("/api/admin/posts/" + id).then().body("status", org.hamcrest.Matchers.equalTo("draft"));
+        assertThat(refused.asString()).contains("may publish")
+                .as("the text sent is kept, and the page says so").contains("Your text is saved, but the post was not published.");
+        contributor.given().get("/api/admin/posts/" + id).then().body("status", org.hamcrest.Matchers.equalTo("draft"))
+                .body("source", containsString("Words, changed."));
         assertThat(page(contributor, "/admin/")).doesNotContain("href=\"/admin/review\"");
     }
 

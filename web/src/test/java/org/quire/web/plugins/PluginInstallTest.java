@@ -381,6 +381,56 @@ class PluginInstallTest {
     }
 
     /** A minimal plugin class whose start runs {@code onStart}. */
+    @Test
+    void pluginCodeThatThrowsAnErrorOrHangsIsRefusedWithTheReasonAndNeverA500() throws Exception {
+        Session admin = admin();
+        String errorInDescriptor = """
+                package com.example;
+
+                import org.quire.api.*;
+
+                public final class Broken implements QuirePlugin {
+                    @Override
+                    public PluginDescriptor descriptor() {
+                        throw new AssertionError("descriptor exploded");
+                    }
+
+                    @Override
+                    public void start(PluginContext context) {
+                    }
+                }
+                """;
+        install(admin, "broken.jar", new PluginJarBuilder().source("com.example.Broken", errorInDescriptor)
+                .service("com.example.Broken").build()).then().statusCode(400)
+                .body("error", containsString("'broken.jar'")).body("error", containsString("descriptor exploded"));
+
+        install(admin, "stack.jar", new PluginJarBuilder().source("com.example.Stack", plugin("Stack", "stack",
+                "[1.0,2.0)", "throw new StackOverflowError(\"deep start\");")).service("com.example.Stack").build())
+                .then().statusCode(400).body("error", containsString("failed to start"))
+                .body("error", containsString("deep start"));
+
+        String slowConstructor = plugin("Slow", "slow", "[1.0,2.0)", "").replace("public final class Slow implements"
+                + " QuirePlugin {", """
+                public final class Slow implements QuirePlugin {
+                    public Slow() {
+                        try {
+                            Thread.sleep(60_000);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                """);
+        long started = System.nanoTime();
+        install(admin, "slow.jar", new PluginJarBuilder().source("com.example.Slow", slowConstructor)
+                .service("com.example.Slow").build()).then().statusCode(400)
+                .body("error", containsString("'slow.jar'"))
+                .body("error", containsString("did not finish within " + BoundedPluginCall.LIMIT.toSeconds() + " s"));
+        // The bound holds the request once, not once per time the plugin's code runs (it ran four times before).
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(BoundedPluginCall.LIMIT
+                .multipliedBy(2));
+        admin.given().get("/api/admin/plugins/slow").then().statusCode(404);
+    }
+
     private static String plugin(String className, String id, String api, String onStart) {
         return """
                 package com.example;

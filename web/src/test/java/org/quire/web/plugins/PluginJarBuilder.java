@@ -30,27 +30,27 @@ public final class PluginJarBuilder {
             org.commonmark.Extension.class));
     private final List<Path> compileAgainstPaths = new ArrayList<>();
 
-    PluginJarBuilder source(String className, String code) {
+    public PluginJarBuilder source(String className, String code) {
         sources.put(className, code);
         return this;
     }
 
-    PluginJarBuilder service(String pluginClass) {
+    public PluginJarBuilder service(String pluginClass) {
         return resource(PluginJars.SERVICE_FILE, pluginClass + "\n");
     }
 
-    PluginJarBuilder resource(String name, String text) {
+    public PluginJarBuilder resource(String name, String text) {
         resources.put(name, text.getBytes(StandardCharsets.UTF_8));
         return this;
     }
 
     /** Lets the sources see more classes at compile time (the plugin will not see them at run time). */
-    PluginJarBuilder compileAgainst(Path classesOrJar) {
+    public PluginJarBuilder compileAgainst(Path classesOrJar) {
         compileAgainstPaths.add(classesOrJar.toAbsolutePath());
         return this;
     }
 
-    byte[] build() {
+    public byte[] build() {
         try {
             Path work = Files.createTempDirectory("quire-plugin-src-");
             Path classes = Files.createDirectories(work.resolve("classes"));

@@ -168,6 +168,85 @@ class HostileInputTest extends DatabaseTest {
     }
 
     @Test
+    void aSlugThatIsAPathIsRefusedAsTheSecurityNotesSay() {
+        for (String slug : new String[] {"../../../etc/x", "a/b", "..", "x..y", "back\\slash", "be\u0007ll"}) {
+            var answer = create(author, "---\ntitle: Climb\nslug: \"" + slug.replace("\\", "\\\\")
+                    .replace("\u0007", "\\a") + "\"\n---\nx\n").extract();
+            assertThat(answer.statusCode()).as("the slug %s", slug).isEqualTo(400);
+            assertThat(answer.<String>path("field")).as("the slug %s", slug).isEqualTo("slug");
+            assertThat(answer.<String>path("error")).contains("not one segment of an address");
+        }
+        author.given().contentType("application/json").body(Map.of("fields", Map.of("title", "Climb", "slug",
+                "../../../etc/x", "body", "x"))).post("/api/admin/posts").then().statusCode(400)
+                .body("field", equalTo("slug"));
+    }
+
+    @Test
+    void fieldsOverTheirLimitAreRefusedNamingTheFieldAndTheLimitThroughEveryWayIn() {
+        String longTitle = "T".repeat(501);
+        String longTag = "t".repeat(201);
+        for (String[] field : new String[][] {{"title", "title: " + longTitle}, {"tags", "tags: [" + longTag + "]"},
+                {"tags", "tags: [" + "标".repeat(101) + "]"}, {"slug", "slug: " + "s".repeat(201)},
+                {"category", "category: " + "c".repeat(201)},
+                {"description", "description: " + "d".repeat(5_001)}}) {
+            String source = "---\n" + (field[0].equals("title") ? "" : "title: Limits\n") + field[1] + "\n---\nx\n";
+            create(author, source).statusCode(400).body("field", equalTo(field[0]))
+                    .body("error", containsString("at most"));
+            author.given().contentType("text/markdown").body(source.getBytes(StandardCharsets.UTF_8))
+                    .post("/api/admin/posts").then().statusCode(400).body("field", equalTo(field[0]));
+            save(keptId, source).statusCode(400).body("field", equalTo(field[0]));
+        }
+        author.given().contentType("application/json").body(Map.of("fields", Map.of("title", longTitle, "body", "x")))
+                .post("/api/admin/posts").then().statusCode(400).body("field", equalTo("title"))
+                .body("error", containsString("at most 500"));
+        author.given().contentType("application/json").body(Map.of("fields", Map.of("title", "Tags", "tags",
+                List.of(longTag), "body", "x"))).post("/api/admin/posts").then().statusCode(400)
+                .body("field", equalTo("tags"));
+        // A long title without a slug still saves: the slug made from it is cut at a word.
+        String wordy = "A title of many words ".repeat(22).strip();
+        String slug = create(author, "---\ntitle: " + wordy + "\n---\nx\n").statusCode(201).extract().path("slug");
+        assertThat(slug.length()).isLessThanOrEqualTo(100);
+        assertThat(org.quire.core.site.Slugs.slugify(wordy)).as("cut where a word ends").startsWith(slug + "-");
+    }
+
+    @Test
+    void aTenMegabyteTitleIsRefusedAtOnceAndNothingIsStored() {
+        String huge = "x".repeat(10 * 1024 * 1024);
+        long posts = postCount();
+        for (boolean asFields : new boolean[] {false, true}) {
+            long started = System.nanoTime();
+            var request = author.given().contentType("application/json");
+            ValidatableResponse answer = (asFields
+                    ? request.body(Map.of("fields", Map.of("title", huge, "slug", "ten-mb", "body", "x")))
+                    : request.body(Map.of("source", "---\ntitle: " + huge + "\nslug: ten-mb\n---\nx\n")))
+                    .post("/api/admin/posts").then();
+            answer.statusCode(400).body("field", org.hamcrest.Matchers.oneOf("title", "frontMatter"))
+                    .body("error", org.hamcrest.Matchers.not(containsString("already used")));
+            // Only a guard against the minute it took: how fast is for bench/, not for a test.
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration
+                    .ofSeconds(10));
+        }
+        assertThat(postCount()).isEqualTo(posts);
+    }
+
+    @Test
+    void frontMatterThatCannotBeReadIsRefusedWithItsLineAndNeverStoredAsPost() {
+        long posts = postCount();
+        for (String broken : new String[] {"title: Fine\ntags: [one, two\nauthor: someone",
+                "title: Loop\nx: &x [*x]", "- a list\n- not a mapping", "title: \"unclosed"}) {
+            String source = "---\n" + broken + "\n---\nBody.\n";
+            create(author, source).statusCode(400).body("field", equalTo("frontMatter"))
+                    .body("error", containsString("line "));
+            save(keptId, source).statusCode(400).body("field", equalTo("frontMatter"));
+        }
+        create(author, "---\ntitle: Never closed\nBody.\n").statusCode(400).body("field", equalTo("frontMatter"))
+                .body("error", containsString("never closed"));
+        assertThat(postCount()).isEqualTo(posts);
+        // Two unreadable posts in a row no longer collide on a slug "post" that neither asked for.
+        create(author, "---\ntitle: Next\nslug: next-" + UUID.randomUUID() + "\n---\nFine.\n").statusCode(201);
+    }
+
+    @Test
     void aDuplicateSlugIsRefusedAndTheFirstPostKeepsIt() {
         String slug = source(keptId).lines().filter(l -> l.startsWith("slug: ")).findFirst().orElseThrow()
                 .substring(6);
@@ -321,6 +400,16 @@ class HostileInputTest extends DatabaseTest {
 
     private String source(long id) {
         return author.given().get("/api/admin/posts/" + id + "/source").then().statusCode(200).extract().asString();
+    }
+
+    private long postCount() {
+        try (java.sql.Connection connection = dataSource.getConnection();
+             java.sql.ResultSet rows = connection.createStatement().executeQuery("select count(*) from post")) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private int mediaCount() {

@@ -69,6 +69,22 @@ class SecurityHeadersTest {
     }
 
     @Test
+    void adminPagesAndAdminAnswersAreNeverCachedAndPublicPagesMayBe() {
+        SeedPosts.publish(posts);
+        var admin = org.quire.web.accounts.TestAccounts.signedIn(org.quire.web.accounts.Role.ADMINISTRATOR);
+        assertThat(io.restassured.RestAssured.given().get("/admin/sign-in").header("Cache-Control"))
+                .as("the sign-in form, which carries a CSRF token").isEqualTo("no-store");
+        for (String path : List.of("/admin/", "/admin/posts", "/api/admin/me", "/api/admin/posts", "/api/runtime")) {
+            Response answer = admin.given().redirects().follow(false).get(path);
+            assertThat(answer.statusCode()).as(path).isLessThan(400);
+            assertThat(answer.header("Cache-Control")).as(path).isEqualTo("no-store");
+        }
+        assertThat(admin.given().get("/api/admin/nothing-here").header("Cache-Control")).as("an admin 404")
+                .isEqualTo("no-store");
+        assertThat(io.restassured.RestAssured.given().get("/").header("Cache-Control")).doesNotContain("no-store");
+    }
+
+    @Test
     void mediaFilesOpenInASandboxAndPdfsLoadNothing() throws Exception {
         var author = TestAccounts.signedIn(Role.AUTHOR);
         String image = author.given().multiPart("file", "shot.jpg", TestImages.screenshot(300, 7), "image/jpeg")
