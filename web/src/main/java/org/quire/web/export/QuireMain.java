@@ -9,15 +9,13 @@ import org.quire.web.content.JekyllImport.Outcome;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
-import io.quarkus.runtime.annotations.QuarkusMain;
 
 /**
  * The command line: no argument (or {@code serve}) runs the server; {@code export [--from-markdown] <folder>} writes
  * the static site to a folder; {@code import <folder>} moves a Jekyll site in and prints a report per post;
  * {@code backup <file.zip>} writes everything into one archive and {@code restore <file.zip>} puts it back into an
- * empty instance. Each shows progress in the terminal, then exits.
+ * empty instance. Each shows progress in the terminal, then exits. Started by {@link QuireCommandLine}.
  */
-@QuarkusMain
 public class QuireMain implements QuarkusApplication {
 
     @Inject
