@@ -104,7 +104,30 @@ public class AccessFilter implements ContainerRequestFilter {
             request.abortWith(problem(Response.Status.FORBIDDEN,
                     "The request lacks this session's CSRF token (the " + CSRF_FIELD + " form field or the "
                             + CSRF_HEADER + " header); reload the page and try again."));
+            return;
         }
+        if (needed.isPresent() && currentUser.via() == CurrentUser.Via.SESSION && !allowedBeforeSecondFactor(method)
+                && secondFactorMissing()) {
+            request.abortWith(wantsHtml(request) ? Response.seeOther(URI.create("/admin/profile/two-factor")).build()
+                    : problem(Response.Status.FORBIDDEN, "This site requires two-factor sign-in for your role ("
+                    + currentUser.role().id() + "); set it up first (/admin/profile/two-factor or"
+                    + " POST /api/admin/me/two-factor)."));
+        }
+    }
+
+    private static boolean allowedBeforeSecondFactor(Method method) {
+        return method.isAnnotationPresent(BeforeSecondFactor.class)
+                || method.getDeclaringClass().isAnnotationPresent(BeforeSecondFactor.class);
+    }
+
+    /** Only asked of sessions whose account could be covered, so most requests read no site settings. */
+    private boolean secondFactorMissing() {
+        Account account = currentUser.account();
+        if (account.totpSecret != null || account.passwordHash == null || !account.role.atLeast(Role.EDITOR)) {
+            return false;
+        }
+        return QuarkusTransaction.joiningExisting().call(() -> TwoFactor.missing(account,
+                org.quire.web.site.Site.get().twoFactorRequired));
     }
 
     /** The permission a resource method needs: its own annotation, else its class's. */

@@ -75,6 +75,21 @@ public class Account extends PanacheEntityBase {
     @Column(name = "sso_subject", unique = true)
     public String ssoSubject;
 
+    /** The confirmed two-factor secret (Base32); null while the account signs in with its password alone. */
+    @Column(name = "totp_secret")
+    public String totpSecret;
+
+    /** A secret shown for setting up an authenticator, kept until a code from it confirms it. */
+    @Column(name = "totp_pending_secret")
+    public String totpPendingSecret;
+
+    @Column(name = "totp_enabled_at")
+    public Instant totpEnabledAt;
+
+    /** The 30-second step of the last code accepted: a code is never accepted twice. */
+    @Column(name = "totp_last_step")
+    public Long totpLastStep;
+
     @Version
     public long version;
 

@@ -22,7 +22,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "account_link")
 public class AccountLink extends PanacheEntityBase {
 
-    public enum Purpose { INVITATION, PASSWORD_RESET }
+    /** SECOND_FACTOR: the few minutes between a right password and the code of an account with two-factor sign-in. */
+    public enum Purpose { INVITATION, PASSWORD_RESET, SECOND_FACTOR }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -111,6 +111,7 @@ public class AccountsApi {
     @GET
     @Path("/me")
     @Requires(Permission.ADMIN_AREA)
+    @BeforeSecondFactor
     @Operation(summary = "Who I am, my role, and the CSRF token browser clients send back")
     public Me me() {
         Account account = currentUser.account();
@@ -326,6 +327,9 @@ public class AccountsApi {
         String email = invitation.email() == null ? "" : invitation.email().trim().toLowerCase(Locale.ROOT);
         if (!email.matches("[^@\\s]+@[^@\\s]+") || email.length() > 320) {
             return AccessFilter.problem(Response.Status.BAD_REQUEST, "Field 'email': an address such as ann@example.com.");
+        }
+        if (invitation.displayName() != null && invitation.displayName().strip().length() > 100) {
+            return AccessFilter.problem(Response.Status.BAD_REQUEST, "Field 'displayName': at most 100 characters.");
         }
         Optional<Role> role = Role.fromId(invitation.role());
         if (role.isEmpty()) {

@@ -58,6 +58,9 @@ public class SignInPages {
     @Location("admin/set-password.html")
     Template setPasswordPage;
 
+    @Location("admin/sign-in-code.html")
+    Template codePage;
+
     @GET
     @Path("/sign-in")
     @Public
@@ -77,24 +80,58 @@ public class SignInPages {
                            @FormParam("then") String then, @FormParam("_csrf") String csrf,
                            @CookieParam(FORM_CSRF_COOKIE) String csrfCookie) {
         if (!Secrets.sameSecret(csrf, csrfCookie)) {
-            String next = Secrets.newToken();
-            return Response.status(Response.Status.FORBIDDEN).entity(page(signInPage).data("csrf", next)
-                    .data("then", localPath(then)).data("login", login == null ? "" : login)
-                    .data("problem", "The form expired or came from elsewhere; please sign in again.").render())
-                    .cookie(formCsrfCookie(next)).build();
+            return signInAgain(Response.Status.FORBIDDEN.getStatusCode(), then, login,
+                    "The form expired or came from elsewhere; please sign in again.").build();
         }
         SignInService.Result result = signIn.signIn(login, password);
-        if (!result.ok()) {
-            String next = Secrets.newToken();
-            Response.ResponseBuilder page = Response.status(result.lockedUntil() != null ? 429 : 401)
-                    .entity(page(signInPage).data("csrf", next).data("then", localPath(then))
-                            .data("login", login == null ? "" : login).data("problem", result.problem()).render())
-                    .cookie(formCsrfCookie(next));
-            if (result.lockedUntil() != null) {
-                page.header("Retry-After", Math.max(1, result.lockedUntil().getEpochSecond()
-                        - java.time.Instant.now().getEpochSecond()));
-            }
-            return page.build();
+        if (!result.ok() && !result.needsCode()) {
+            return refused(result, then, login);
+        }
+        return signedIn(result, then);
+    }
+
+    /** The sign-in form again with a problem, the login typed kept. */
+    private Response.ResponseBuilder signInAgain(int status, String then, String login, String problem) {
+        String next = Secrets.newToken();
+        return Response.status(status).entity(page(signInPage).data("csrf", next).data("then", localPath(then))
+                .data("login", login == null ? "" : login).data("problem", problem).render())
+                .cookie(formCsrfCookie(next));
+    }
+
+    /** A refused sign-in: 401, or 429 with Retry-After while the account is locked. */
+    private Response refused(SignInService.Result result, String then, String login) {
+        if (result.lockedUntil() == null) {
+            return signInAgain(401, then, login, result.problem()).build();
+        }
+        return signInAgain(429, then, login, result.problem()).header("Retry-After", Math.max(1,
+                result.lockedUntil().getEpochSecond() - java.time.Instant.now().getEpochSecond())).build();
+    }
+
+    /** The second step of a sign-in with two-factor sign-in on: the code from the app, or a recovery code. */
+    @POST
+    @Path("/sign-in/code")
+    @Public
+    public Response signInCode(@FormParam("step") String step, @FormParam("code") String code,
+                               @FormParam("then") String then, @FormParam("_csrf") String csrf,
+                               @CookieParam(FORM_CSRF_COOKIE) String csrfCookie) {
+        if (!Secrets.sameSecret(csrf, csrfCookie)) {
+            return signInAgain(Response.Status.FORBIDDEN.getStatusCode(), then, null,
+                    "The form expired or came from elsewhere; please sign in again.").build();
+        }
+        SignInService.Result result = signIn.completeSignIn(step, code);
+        if (!result.ok() && !result.needsCode()) {
+            return refused(result, then, null);
+        }
+        return signedIn(result, then);
+    }
+
+    /** Into the admin with a session, or on to the code step when the account has two-factor sign-in. */
+    private Response signedIn(SignInService.Result result, String then) {
+        if (result.needsCode()) {
+            String csrf = Secrets.newToken();
+            return Response.status(result.problem() == null ? 200 : 401).entity(page(codePage).data("csrf", csrf)
+                    .data("then", localPath(then)).data("step", result.secondStep()).data("problem", result.problem())
+                    .render()).cookie(formCsrfCookie(csrf)).build();
         }
         return Response.seeOther(URI.create(localPath(then))).cookie(sessionCookie(result.sessionToken()),
                 expired(FORM_CSRF_COOKIE)).build();
@@ -103,6 +140,7 @@ public class SignInPages {
     @POST
     @Path("/sign-out")
     @Requires(Permission.ADMIN_AREA)
+    @BeforeSecondFactor
     public Response signOut(@CookieParam(AccessFilter.SESSION_COOKIE) String session) {
         if (session != null) {
             signIn.signOut(session);
@@ -167,7 +205,7 @@ public class SignInPages {
                                     @CookieParam(FORM_CSRF_COOKIE) String csrfCookie) {
         SignInService.Result result = Secrets.sameSecret(csrf, csrfCookie) ? signIn.usePasswordLink(token, password)
                 : new SignInService.Result(null, "The form expired or came from elsewhere; open the link again.", null);
-        if (!result.ok()) {
+        if (!result.ok() && !result.needsCode()) {
             Optional<Account> account = signIn.accountForLink(token);
             String next = Secrets.newToken();
             return Response.status(400).entity(page(setPasswordPage).data("usable", account.isPresent())
@@ -175,8 +213,7 @@ public class SignInPages {
                     .data("csrf", next).data("minimum", SignInService.MINIMUM_PASSWORD_LENGTH)
                     .data("problem", result.problem()).render()).cookie(formCsrfCookie(next)).build();
         }
-        return Response.seeOther(URI.create("/admin/")).cookie(sessionCookie(result.sessionToken()),
-                expired(FORM_CSRF_COOKIE)).build();
+        return signedIn(result, "/admin/");
     }
 
     /** A page in the reader's language (the admin's Accept-Language choice). */

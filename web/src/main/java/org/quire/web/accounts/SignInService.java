@@ -28,15 +28,33 @@ public class SignInService {
     /** Checked against when the account does not exist, so a wrong handle costs as long as a wrong password. */
     private static final String DUMMY_HASH = BcryptUtil.bcryptHash("no such account, no such password");
 
-    /** The outcome of a sign-in: a session token for the cookie, or why not (worded for the person at the form). */
-    public record Result(String sessionToken, String problem, Instant lockedUntil) {
+    /** How long someone who typed the right password has to type the code of their second factor. */
+    public static final Duration SECOND_STEP_LIFETIME = Duration.ofMinutes(5);
+
+    /**
+     * The outcome of a sign-in: a session token for the cookie; or, for an account with two-factor sign-in, the
+     * token of the step where the code is asked; or why not (worded for the person at the form).
+     */
+    public record Result(String sessionToken, String problem, Instant lockedUntil, String secondStep) {
+
+        public Result(String sessionToken, String problem, Instant lockedUntil) {
+            this(sessionToken, problem, lockedUntil, null);
+        }
+
         public boolean ok() {
             return sessionToken != null;
+        }
+
+        public boolean needsCode() {
+            return secondStep != null;
         }
     }
 
     @Inject
     Clock clock;
+
+    @Inject
+    TwoFactor twoFactor;
 
     @Transactional
     public Result signIn(String handleOrEmail, String password) {
@@ -55,20 +73,76 @@ public class SignInService {
                     + account.lockedUntil + " (UTC).", account.lockedUntil);
         }
         if (password == null || !BcryptUtil.matches(password, account.passwordHash)) {
-            account.failedSignIns++;
-            int beyond = account.failedSignIns - FREE_FAILURES;
-            if (beyond > 0) {
-                Duration lock = Duration.ofMinutes(1L << Math.min(beyond - 1, 6));
-                account.lockedUntil = now.plus(lock.compareTo(LONGEST_LOCK) > 0 ? LONGEST_LOCK : lock);
-                return new Result(null, "The name or password is wrong. After " + account.failedSignIns
-                        + " failed sign-ins the account is locked until " + account.lockedUntil + " (UTC).",
-                        account.lockedUntil);
-            }
-            return new Result(null, "The name or password is wrong.", null);
+            return failed(account, now, "The name or password is wrong.");
+        }
+        if (account.totpSecret != null) {
+            // Failures are cleared only by the right code: a known password alone does not reset the count.
+            return new Result(null, null, null, newSecondStep(account, now));
         }
         account.failedSignIns = 0;
         account.lockedUntil = null;
         return new Result(openSession(account), null, null);
+    }
+
+    /**
+     * The second step of a sign-in: the code from the authenticator app, or a recovery code. Wrong codes count
+     * against the account as wrong passwords do, and lock it the same way.
+     */
+    @Transactional
+    public Result completeSignIn(String secondStep, String code) {
+        Instant now = clock.instant();
+        Optional<AccountLink> step = AccountLink.findByToken(secondStep == null ? "" : secondStep)
+                .filter(link -> link.purpose == AccountLink.Purpose.SECOND_FACTOR && link.usableAt(now));
+        if (step.isEmpty()) {
+            return new Result(null, "This sign-in has expired; enter your name and password again.", null);
+        }
+        Account account = Account.findById(step.get().account.id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (!account.canSignIn || account.totpSecret == null) {
+            return new Result(null, "This sign-in has expired; enter your name and password again.", null);
+        }
+        if (account.lockedUntil != null && now.isBefore(account.lockedUntil)) {
+            step.get().usedAt = now;
+            return new Result(null, "Too many failed sign-ins: this account is locked until "
+                    + account.lockedUntil + " (UTC).", account.lockedUntil);
+        }
+        if (!twoFactor.acceptCode(account, code)) {
+            Result refused = failed(account, now, "The code is wrong, or was used already; type the one the app"
+                    + " shows now, or a recovery code.");
+            if (refused.lockedUntil() != null) {
+                step.get().usedAt = now;
+                return refused;
+            }
+            return new Result(null, refused.problem(), null, secondStep);
+        }
+        step.get().usedAt = now;
+        account.failedSignIns = 0;
+        account.lockedUntil = null;
+        return new Result(openSession(account), null, null);
+    }
+
+    /** Counts a failed password or code; from the fifth on, each locks the account for longer. */
+    private static Result failed(Account account, Instant now, String problem) {
+        account.failedSignIns++;
+        int beyond = account.failedSignIns - FREE_FAILURES;
+        if (beyond > 0) {
+            Duration lock = Duration.ofMinutes(1L << Math.min(beyond - 1, 6));
+            account.lockedUntil = now.plus(lock.compareTo(LONGEST_LOCK) > 0 ? LONGEST_LOCK : lock);
+            return new Result(null, problem + " After " + account.failedSignIns + " failed sign-ins the account"
+                    + " is locked until " + account.lockedUntil + " (UTC).", account.lockedUntil);
+        }
+        return new Result(null, problem, null);
+    }
+
+    private String newSecondStep(Account account, Instant now) {
+        String token = Secrets.newToken();
+        AccountLink link = new AccountLink();
+        link.account = account;
+        link.purpose = AccountLink.Purpose.SECOND_FACTOR;
+        link.tokenHash = Secrets.hash(token);
+        link.createdAt = now;
+        link.expiresAt = now.plus(SECOND_STEP_LIFETIME);
+        link.persist();
+        return token;
     }
 
     /** A new session for an account that has proved who it is; returns the token for the cookie. */
@@ -146,7 +220,7 @@ public class SignInService {
     @Transactional
     public Optional<Account> accountForLink(String token) {
         Instant now = clock.instant();
-        return AccountLink.findByToken(token == null ? "" : token).filter(l -> l.usableAt(now)).map(l -> l.account);
+        return passwordLink(token, now).map(l -> l.account);
     }
 
     /**
@@ -156,7 +230,7 @@ public class SignInService {
     @Transactional
     public Result usePasswordLink(String token, String password) {
         Instant now = clock.instant();
-        Optional<AccountLink> link = AccountLink.findByToken(token == null ? "" : token).filter(l -> l.usableAt(now));
+        Optional<AccountLink> link = passwordLink(token, now);
         if (link.isEmpty()) {
             return new Result(null, "This link has expired or was already used; ask an administrator for a new one.",
                     null);
@@ -172,7 +246,17 @@ public class SignInService {
         account.lockedUntil = null;
         link.get().usedAt = now;
         SignInSession.deleteFor(account);
+        if (account.totpSecret != null) {
+            // A reset link proves the e-mail, not the second factor: the code is still asked.
+            return new Result(null, null, null, newSecondStep(account, now));
+        }
         return new Result(openSession(account), null, null);
+    }
+
+    /** An invitation or reset link still usable; a second-factor step is no way to set a password. */
+    private static Optional<AccountLink> passwordLink(String token, Instant now) {
+        return AccountLink.findByToken(token == null ? "" : token)
+                .filter(l -> l.purpose != AccountLink.Purpose.SECOND_FACTOR && l.usableAt(now));
     }
 
     /** Deactivates or reactivates; a deactivated account's sessions end and its tokens are revoked at once. */

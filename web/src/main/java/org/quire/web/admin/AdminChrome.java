@@ -74,6 +74,12 @@ public class AdminChrome {
                 io.quarkus.qute.i18n.Localized.Literal.of(locale().getLanguage()));
     }
 
+    /** The words of two-factor sign-in in the reader's language, for messages made in Java. */
+    public TwoFactorText twoFactorText() {
+        return io.quarkus.qute.i18n.MessageBundles.get(TwoFactorText.class,
+                io.quarkus.qute.i18n.Localized.Literal.of(locale().getLanguage()));
+    }
+
     /** A page of the admin: its template with the chrome, in the reader's language. */
     public TemplateInstance page(Template template, String section) {
         return template.data("chrome", of(section)).setLocale(locale());

@@ -309,8 +309,8 @@ public class AdminSitePages {
 
     private Page settingsPage(SettingsApi.Settings values, Outcome outcome, int status) {
         return new Page(chrome.page(settingsPage, "settings").data("settings", values)
-                .data("outcome", outcome).data("zones", java.time.ZoneId.getAvailableZoneIds().stream().sorted()
-                        .toList()), status);
+                .data("outcome", outcome).data("twoFactorRules", SettingsApi.TWO_FACTOR_RULES)
+                .data("zones", java.time.ZoneId.getAvailableZoneIds().stream().sorted().toList()), status);
     }
 
     @POST
@@ -320,17 +320,17 @@ public class AdminSitePages {
     public Response saveSettings(@RestForm String title, @RestForm String description, @RestForm String url,
                                  @RestForm String locale, @RestForm String timeZone, @RestForm String permalink,
                                  @RestForm String postsPerPage, @RestForm String trustStaffHtml,
-                                 @RestForm String trustStaffHtmlShown) {
+                                 @RestForm String trustStaffHtmlShown, @RestForm String twoFactorRequired) {
         // A checkbox left unticked is not sent at all: the hidden field says the form had it.
         Boolean trusted = trustStaffHtmlShown == null ? null : "on".equals(trustStaffHtml);
         SettingsApi.Settings wanted;
         try {
             wanted = new SettingsApi.Settings(title, description == null ? "" : description, url, locale, timeZone,
                     permalink, postsPerPage == null || postsPerPage.isBlank() ? null
-                    : Integer.valueOf(postsPerPage.strip()), trusted);
+                    : Integer.valueOf(postsPerPage.strip()), trusted, twoFactorRequired);
         } catch (NumberFormatException e) {
             return settingsPage(new SettingsApi.Settings(title, description, url, locale, timeZone, permalink, null,
-                    trusted), Outcome.failed(chrome.text().postsPerPageNumber()), 400).response();
+                    trusted, twoFactorRequired), Outcome.failed(chrome.text().postsPerPageNumber()), 400).response();
         }
         try {
             SettingsApi.Saved saved = settings.put(wanted);

@@ -3,6 +3,7 @@ package org.quire.web.site;
 import java.net.URI;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.inject.Inject;
@@ -35,12 +36,23 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class SettingsApi {
 
     /**
-     * @param trustStaffHtml whether editors' and administrators' raw HTML (and imported posts') is kept as written;
-     *                       turning it off cleans every such post with the policy contributors get
+     * @param trustStaffHtml    whether editors' and administrators' raw HTML (and imported posts') is kept as
+     *                          written; turning it off cleans every such post with the policy contributors get
+     * @param twoFactorRequired who must sign in with a second factor: {@code nobody}, {@code administrators} or
+     *                          {@code editors} (editors and administrators)
      */
     public record Settings(String title, String description, String url, String locale, String timeZone,
-                           String permalink, Integer postsPerPage, Boolean trustStaffHtml) {
+                           String permalink, Integer postsPerPage, Boolean trustStaffHtml,
+                           String twoFactorRequired) {
+
+        public Settings(String title, String description, String url, String locale, String timeZone,
+                        String permalink, Integer postsPerPage, Boolean trustStaffHtml) {
+            this(title, description, url, locale, timeZone, permalink, postsPerPage, trustStaffHtml, null);
+        }
     }
+
+    /** Who {@code twoFactorRequired} may name: each person chooses, administrators, or editors and administrators. */
+    public static final List<String> TWO_FACTOR_RULES = List.of("nobody", "administrators", "editors");
 
     public record Saved(Settings settings, int postsMoved) {
     }
@@ -94,6 +106,9 @@ public class SettingsApi {
             }
             if (wanted.postsPerPage() != null) {
                 site.postsPerPage = wanted.postsPerPage();
+            }
+            if (wanted.twoFactorRequired() != null) {
+                site.twoFactorRequired = wanted.twoFactorRequired().strip();
             }
             if (wanted.trustStaffHtml() != null && wanted.trustStaffHtml() != site.trustStaffHtml) {
                 site.trustStaffHtml = wanted.trustStaffHtml();
@@ -152,6 +167,10 @@ public class SettingsApi {
                 invalid("permalink", e.getMessage());
             }
         }
+        if (s.twoFactorRequired() != null && !TWO_FACTOR_RULES.contains(s.twoFactorRequired().strip())) {
+            invalid("twoFactorRequired", "Two-factor sign-in is required of one of " + TWO_FACTOR_RULES + ", not '"
+                    + s.twoFactorRequired() + "'");
+        }
         if (s.postsPerPage() != null && (s.postsPerPage() < 1 || s.postsPerPage() > 100)) {
             invalid("postsPerPage", "Posts per page is from 1 to 100");
         }
@@ -167,6 +186,6 @@ public class SettingsApi {
 
     private static Settings of(Site site) {
         return new Settings(site.title, site.description, site.url, site.locale, site.timeZone, site.permalink,
-                site.postsPerPage, site.trustStaffHtml);
+                site.postsPerPage, site.trustStaffHtml, site.twoFactorRequired);
     }
 }

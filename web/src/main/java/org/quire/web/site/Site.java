@@ -58,6 +58,13 @@ public class Site extends PanacheEntityBase {
     @Column(name = "trust_staff_html", nullable = false)
     public boolean trustStaffHtml = true;
 
+    /**
+     * Who must sign in with a second factor: {@code nobody} (each person chooses), {@code administrators}, or
+     * {@code editors} (editors and administrators).
+     */
+    @Column(name = "two_factor_required", nullable = false)
+    public String twoFactorRequired = "nobody";
+
     @Version
     public long version;
 
