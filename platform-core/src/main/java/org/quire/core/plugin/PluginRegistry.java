@@ -235,7 +235,7 @@ public final class PluginRegistry implements AutoCloseable {
                 PluginDescriptor descriptor;
                 try {
                     descriptor = plugin.descriptor();
-                } catch (RuntimeException | LinkageError e) {
+                } catch (RuntimeException | Error e) {
                     refused.add(new PluginProblem(plugin.getClass().getName(), "load",
                             "its descriptor cannot be read: " + e, e));
                     continue;
@@ -274,7 +274,8 @@ public final class PluginRegistry implements AutoCloseable {
                     candidate.plugin().start(context);
                     active.add(new ActivePlugin(candidate.plugin(), candidate.descriptor(), context));
                     classById.put(id, className);
-                } catch (RuntimeException | LinkageError e) {
+                } catch (RuntimeException | Error e) {
+                    // Errors too (an assertion, a stack overflow): one plugin's start must not stop the others'.
                     refused.add(new PluginProblem(id, "start", "failed to start: " + e, e));
                     try {
                         candidate.plugin().close();

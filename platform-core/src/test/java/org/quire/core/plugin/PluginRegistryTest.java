@@ -59,6 +59,36 @@ class PluginRegistryTest {
     }
 
     @Test
+    void aPluginWhoseDescriptorOrStartThrowsAnErrorIsRefusedAndTheOthersStart() {
+        org.quire.api.QuirePlugin badDescriptor = new org.quire.api.QuirePlugin() {
+            @Override
+            public org.quire.api.PluginDescriptor descriptor() {
+                throw new AssertionError("no descriptor");
+            }
+        };
+        org.quire.api.QuirePlugin badStart = new org.quire.api.QuirePlugin() {
+            @Override
+            public org.quire.api.PluginDescriptor descriptor() {
+                return org.quire.api.PluginDescriptor.builder("bad-start").name("Bad start").version("1.0")
+                        .requiredApi("[1.0,2.0)").build();
+            }
+
+            @Override
+            public void start(org.quire.api.PluginContext context) {
+                throw new StackOverflowError("deep");
+            }
+        };
+        try (PluginRegistry mixed = PluginRegistry.builder().add(badDescriptor).add(badStart)
+                .discover(new SamplesOnly()).contexts(host).onProblem(reported::add).build()) {
+            assertThat(mixed.active()).extracting(ActivePlugin::id).contains("sample-emoji", "sample-events")
+                    .doesNotContain("bad-start");
+            assertThat(mixed.refused()).extracting(PluginProblem::message)
+                    .anySatisfy(m -> assertThat(m).contains("descriptor cannot be read").contains("no descriptor"))
+                    .anySatisfy(m -> assertThat(m).contains("failed to start").contains("deep"));
+        }
+    }
+
+    @Test
     void refusesAPluginForAnotherApiNamingBothVersions() {
         PluginProblem future = registry.refused().stream().filter(p -> p.plugin().equals("sample-future"))
                 .findFirst().orElseThrow();

@@ -634,13 +634,15 @@ public class Backups {
         List<Column> columns = table.columns();
         String sql = "INSERT INTO " + table.name() + " (" + String.join(", ", columns.stream().map(Column::name).toList())
                 + ") VALUES (" + String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
+        Map<String, Integer> lengths = textLengths(connection, table.name());
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
             long[] pending = {0};
             long rows = readRows(zip, shown, table, (row, number) -> {
                 String where = shown + ", " + table.fileName() + ", row " + number;
                 try {
                     for (int i = 0; i < columns.size(); i++) {
-                        bind(insert, i + 1, columns.get(i), row.get(columns.get(i).name()), where);
+                        Column column = columns.get(i);
+                        bind(insert, i + 1, column, row.get(column.name()), where, lengths.get(column.name()));
                     }
                     insert.addBatch();
                     if (++pending[0] == BATCH) {
@@ -664,8 +666,31 @@ public class Backups {
         }
     }
 
-    private static void bind(PreparedStatement insert, int index, Column column, JsonNode value, String where)
-            throws SQLException, BackupException {
+    /**
+     * The longest text each limited column of {@code table} takes here, so a row that would not fit is refused
+     * naming its file, row and column rather than failing a batch in the database.
+     */
+    private static Map<String, Integer> textLengths(Connection connection, String table) throws SQLException {
+        Map<String, Integer> lengths = new java.util.HashMap<>();
+        for (String name : new String[] {table, table.toUpperCase(java.util.Locale.ROOT)}) {
+            try (ResultSet columns = connection.getMetaData().getColumns(connection.getCatalog(), null, name, null)) {
+                while (columns.next()) {
+                    int type = columns.getInt("DATA_TYPE");
+                    if (type == Types.VARCHAR || type == Types.NVARCHAR || type == Types.CHAR) {
+                        lengths.put(columns.getString("COLUMN_NAME").toLowerCase(java.util.Locale.ROOT),
+                                columns.getInt("COLUMN_SIZE"));
+                    }
+                }
+            }
+            if (!lengths.isEmpty()) {
+                break;
+            }
+        }
+        return lengths;
+    }
+
+    private static void bind(PreparedStatement insert, int index, Column column, JsonNode value, String where,
+                             Integer longest) throws SQLException, BackupException {
         String field = where + ", " + column.name();
         if (value == null || value.isNull()) {
             insert.setNull(index, switch (column.kind()) {
@@ -699,6 +724,13 @@ public class Backups {
             case TEXT -> {
                 if (!value.isTextual()) {
                     throw new BackupException(field + ": expected text, found " + shortly(value));
+                }
+                if (longest != null && value.textValue().length() > longest) {
+                    throw new BackupException(field + ": " + value.textValue().length() + " characters, where this"
+                            + " column holds at most " + longest);
+                }
+                if (value.textValue().indexOf('\0') >= 0) {
+                    throw new BackupException(field + ": the text contains a NUL character (U+0000)");
                 }
                 insert.setString(index, value.textValue());
             }

@@ -31,6 +31,19 @@ public final class PostLimits {
     private PostLimits() {
     }
 
+    /**
+     * Refuses a text with a NUL character: PostgreSQL cannot store one in a text column, so it would be a 500 there
+     * and stored on the other databases; no editor types one.
+     */
+    public static void refuseNul(String source) {
+        int at = source == null ? -1 : source.indexOf('\0');
+        if (at >= 0) {
+            int line = (int) source.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+            throw new ContentException(Reason.INVALID, "source", "line " + line + ": the text contains a NUL"
+                    + " character (U+0000); remove it");
+        }
+    }
+
     /** Refuses the first part of {@code m} over its limit, naming the field and the limit. */
     public static void check(PostMetadata m) {
         atMost("title", m.title(), TITLE);
@@ -44,7 +57,8 @@ public final class PostLimits {
         count("tags", m.tags(), TAGS);
         for (Tag tag : m.tags()) {
             atMost("tags", tag.name(), TAG);
-            if (tag.urlForm().length() > TAG_URL_FORM) {
+            // Normalising can lengthen a text (NFKC spells out ligatures), so the stored forms are checked too.
+            if (tag.urlForm().length() > TAG_URL_FORM || tag.key().length() > 2 * TAG) {
                 throw tooLong("tags", "The tag '" + tag.name().substring(0, Math.min(40, tag.name().length()))
                         + "…' is " + tag.urlForm().length() + " characters long in a URL; at most " + TAG_URL_FORM
                         + " are allowed, so shorten it");
@@ -53,6 +67,10 @@ public final class PostLimits {
         count("authors", m.authors(), AUTHORS);
         for (String author : m.authors()) {
             atMost("authors", author, AUTHOR);
+            if (org.quire.core.site.Slugs.slugify(author).length() > AUTHOR) {
+                throw tooLong("authors", "The author '" + author.substring(0, Math.min(40, author.length()))
+                        + "…' makes a handle longer than " + AUTHOR + " characters; shorten the name");
+            }
         }
         count("redirect_from", m.redirectFrom(), REDIRECTS);
         for (String from : m.redirectFrom()) {

@@ -319,6 +319,7 @@ public class PostService {
         if (source == null) {
             throw new ContentException(Reason.INVALID, "source", "Send the text to keep");
         }
+        PostLimits.refuseNul(source);
         Autosave autosave = Autosave.of(postId, by.id).orElseGet(Autosave::new);
         autosave.post = post;
         autosave.account = Account.findById(by.id);
@@ -774,6 +775,7 @@ public class PostService {
         if (source == null) {
             return;
         }
+        PostLimits.refuseNul(source);
         PostReader.Read read = engines.engineFor(Site.get()).read(new PostSource("post.md", source));
         refuseUnreadableFrontMatter(read);
         PostLimits.check(read.metadata());
@@ -822,6 +824,7 @@ public class PostService {
         if (source == null || source.isBlank()) {
             throw new ContentException(Reason.INVALID, "source", "A post needs some text");
         }
+        PostLimits.refuseNul(source);
         Site site = Site.get();
         ContentEngine engine = engines.engineFor(site);
         ZoneId zone = ZoneId.of(site.timeZone);

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.quire.web.accounts.CurrentUser;
 import org.quire.web.accounts.Permission;
 import org.quire.web.accounts.Requires;
+import org.quire.web.content.ContentException;
 import org.quire.web.content.TagEntity;
 import org.quire.web.content.TagService;
 
@@ -63,6 +64,10 @@ public class TagsApi {
     @Requires(Permission.MANAGE_TAGS)
     @Operation(summary = "Rename (posts follow, each as a new revision) and/or describe a tag")
     public Changed change(@PathParam("tag") String urlForm, TagChange change) {
+        if (change != null && change.coverPath() != null && change.coverPath().strip().length() > 500) {
+            throw new ContentException(ContentException.Reason.INVALID, "coverPath", "The cover's path is "
+                    + change.coverPath().strip().length() + " characters long; at most 500 are allowed");
+        }
         TagEntity tag = tags.find(urlForm);
         int changed = 0;
         if (change != null && change.name() != null && !change.name().strip().equals(tag.name)) {

@@ -241,6 +241,12 @@ class BackupRestoreTest extends DatabaseTest {
                 .hasMessage("wrong-type.zip, database/account.json, row 1, can_sign_in: expected true or false,"
                         + " found \"yes\"");
 
+        Path tooLong = altered(good, "too-long.zip", Map.of("database/post.json",
+                replacing("\"title\":\"", "\"title\":\"" + "T".repeat(600))));
+        assertThatThrownBy(() -> backups.restore(tooLong, step -> { }))
+                .hasMessageContaining("too-long.zip, database/post.json, row 1, title: ")
+                .hasMessageContaining("where this column holds at most 500");
+
         // A media file whose bytes are not the ones its hash names: the archive was damaged.
         String hash = "ab".repeat(32);
         Path damaged = altered(good, "damaged.zip", Map.of("database/media_file.json", replacing("[",

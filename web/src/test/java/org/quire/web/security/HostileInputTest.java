@@ -210,6 +210,18 @@ class HostileInputTest extends DatabaseTest {
     }
 
     @Test
+    void aTagCoverOrAnInvitedNameOverItsColumnIsA400() {
+        Session editor = TestAccounts.signedIn(Role.EDITOR);
+        editor.given().contentType("application/json").body(Map.of("coverPath", "x/".repeat(300)))
+                .patch("/api/admin/tags/safety").then().statusCode(400).body("field", equalTo("coverPath"));
+        Session admin = TestAccounts.signedIn(Role.ADMINISTRATOR);
+        String handle = "long-" + UUID.randomUUID().toString().substring(0, 8);
+        admin.given().contentType("application/json").body(Map.of("handle", handle, "email", handle + "@example.test",
+                "displayName", "N".repeat(300), "role", "author")).post("/api/admin/users").then().statusCode(400)
+                .body("error", containsString("displayName"));
+    }
+
+    @Test
     void aTenMegabyteTitleIsRefusedAtOnceAndNothingIsStored() {
         String huge = "x".repeat(10 * 1024 * 1024);
         long posts = postCount();
@@ -227,6 +239,16 @@ class HostileInputTest extends DatabaseTest {
                     .ofSeconds(10));
         }
         assertThat(postCount()).isEqualTo(posts);
+    }
+
+    @Test
+    void aNulCharacterIsRefusedNamingItsLineOnEveryDatabase() {
+        String source = "---\ntitle: Nul\n---\nFirst.\nSecond \u0000 here.\n";
+        create(author, source).statusCode(400).body("field", equalTo("source"))
+                .body("error", containsString("line 5")).body("error", containsString("U+0000"));
+        save(keptId, source).statusCode(400).body("field", equalTo("source"));
+        author.given().contentType("application/json").body(Map.of("source", source, "version", version(keptId)))
+                .put("/api/admin/posts/" + keptId + "/autosave").then().statusCode(400);
     }
 
     @Test
