@@ -141,17 +141,22 @@ public final class FrontMatterParser {
      */
     private static String keyContainingItself(Map<?, ?> map) {
         java.util.Set<Object> path = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.Set<Object> done = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         path.add(map);
         for (Map.Entry<?, ?> entry : map.entrySet()) {
-            if (loops(entry.getValue(), path)) {
+            if (loops(entry.getValue(), path, done)) {
                 return String.valueOf(entry.getKey());
             }
         }
         return null;
     }
 
-    /** Whether {@code value} reaches a collection already on {@code path}: a shared alias is fine, a loop is not. */
-    private static boolean loops(Object value, java.util.Set<Object> path) {
+    /**
+     * Whether {@code value} reaches a collection already on {@code path}: a shared alias is fine, a loop is not.
+     * Collections already seen whole are in {@code done} and not walked again, so aliases of aliases (a "billion
+     * laughs") cost one visit per node, not one per way of reaching it.
+     */
+    private static boolean loops(Object value, java.util.Set<Object> path, java.util.Set<Object> done) {
         java.util.Collection<?> children;
         if (value instanceof Map<?, ?> map) {
             children = map.values();
@@ -160,15 +165,19 @@ public final class FrontMatterParser {
         } else {
             return false;
         }
+        if (done.contains(value)) {
+            return false;
+        }
         if (!path.add(value)) {
             return true;
         }
         for (Object child : children) {
-            if (loops(child, path)) {
+            if (loops(child, path, done)) {
                 return true;
             }
         }
         path.remove(value);
+        done.add(value);
         return false;
     }
 

@@ -86,12 +86,18 @@ public class TwoFactor {
                 Requirement.fromId(siteRequirement).orElse(Requirement.NOBODY).covers(stored.role));
     }
 
-    /** A new secret to set up, replacing any unconfirmed one; two-factor sign-in stays as it was until confirmed. */
+    /**
+     * A new secret to set up, replacing any unconfirmed one; two-factor sign-in stays as it was until confirmed.
+     * The password is asked, so a borrowed session cannot tie the account to someone else's phone.
+     */
     @Transactional
-    public Setup start(Account account, String issuer) {
+    public Setup start(Account account, String password, String issuer) {
         Account stored = Account.findById(account.id);
-        if (stored.passwordHash == null) {
-            throw new Refused("This account signs in elsewhere (single sign-on); set up a second factor there.");
+        if (stored.passwordHash == null || stored.ssoSubject != null) {
+            throw new Refused("This account signs in through single sign-on; set up a second factor there.");
+        }
+        if (password == null || !BcryptUtil.matches(password, stored.passwordHash)) {
+            throw new Refused("The password is wrong.");
         }
         if (stored.totpSecret != null) {
             throw new Refused("Two-factor sign-in is already on; turn it off first to set up another app.");
@@ -127,8 +133,8 @@ public class TwoFactor {
         if (stored.totpSecret == null) {
             throw new Refused("Two-factor sign-in is off, so there are no recovery codes.");
         }
-        if (!acceptCode(stored, code)) {
-            throw new Refused("The code is wrong; type the one the app shows now.");
+        if (!acceptAppCode(stored, code)) {
+            throw new Refused("The code is wrong; type the one the app shows now (not a recovery code).");
         }
         return replaceRecoveryCodes(stored);
     }
@@ -159,12 +165,7 @@ public class TwoFactor {
         if (stored.totpSecret == null || typed == null) {
             return false;
         }
-        long step = TimeBasedCodes.matchingStep(stored.totpSecret, typed, clock.instant());
-        if (step >= 0) {
-            if (stored.totpLastStep != null && step <= stored.totpLastStep) {
-                return false; // a code seen once, perhaps by someone looking over a shoulder
-            }
-            stored.totpLastStep = step;
+        if (acceptAppCode(stored, typed)) {
             return true;
         }
         String recovery = typed.replaceAll("[\\s-]", "").toLowerCase(Locale.ROOT);
@@ -179,6 +180,17 @@ public class TwoFactor {
             }
         }
         return false;
+    }
+
+    /** Whether {@code typed} is the app's code of now, not used before; it is then used up. */
+    private boolean acceptAppCode(Account stored, String typed) {
+        long step = stored.totpSecret == null ? -1
+                : TimeBasedCodes.matchingStep(stored.totpSecret, typed, clock.instant());
+        if (step < 0 || stored.totpLastStep != null && step <= stored.totpLastStep) {
+            return false; // a code seen once may have been seen by someone looking over a shoulder
+        }
+        stored.totpLastStep = step;
+        return true;
     }
 
     private void clear(Account stored) {

@@ -55,16 +55,18 @@ public class TwoFactorApi {
 
     @POST
     @Path("/me/two-factor")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Requires(Permission.ADMIN_AREA)
     @BeforeSecondFactor
-    @Operation(summary = "Start setting up an authenticator app: its key and otpauth:// address")
-    public Response start() {
+    @Operation(summary = "Start setting up an authenticator app with my password: its key and otpauth:// address")
+    public Response start(Password password) {
         Response refused = needsSession();
         if (refused != null) {
             return refused;
         }
         String issuer = QuarkusTransaction.joiningExisting().call(() -> Site.get().title);
-        return answer(() -> twoFactor.start(currentUser.account(), issuer));
+        return answer(() -> twoFactor.start(currentUser.account(), password == null ? null : password.password(),
+                issuer));
     }
 
     @POST
@@ -113,6 +115,14 @@ public class TwoFactorApi {
     @Requires(Permission.MANAGE_USERS)
     @Operation(summary = "Turn off someone's two-factor sign-in (phone and recovery codes lost); their sessions end")
     public Response reset(@PathParam("id") long id) {
+        Response refused = needsSession();
+        if (refused != null) {
+            return refused;
+        }
+        if (id == currentUser.account().id) {
+            return AccessFilter.problem(Response.Status.FORBIDDEN, "Turn your own second factor off with your"
+                    + " password (POST /api/admin/me/two-factor/off), not as an administrator's reset.");
+        }
         Account account = QuarkusTransaction.joiningExisting().call(() -> Account.<Account>findById(id));
         if (account == null) {
             return AccessFilter.problem(Response.Status.NOT_FOUND, "There is no user " + id + ".");

@@ -48,8 +48,9 @@ public class AdminTwoFactorPages {
 
     @POST
     @Path("/start")
-    public Response start() {
-        Response answer = api.start();
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response start(@RestForm String password) {
+        Response answer = api.start(new TwoFactorApi.Password(password));
         if (answer.getStatus() >= 400) {
             return render(null, AdminSitePages.problemOf(answer), List.of(), null, answer.getStatus());
         }

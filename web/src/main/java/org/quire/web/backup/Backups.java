@@ -725,9 +725,10 @@ public class Backups {
                 if (!value.isTextual()) {
                     throw new BackupException(field + ": expected text, found " + shortly(value));
                 }
-                if (longest != null && value.textValue().length() > longest) {
-                    throw new BackupException(field + ": " + value.textValue().length() + " characters, where this"
-                            + " column holds at most " + longest);
+                int characters = value.textValue().codePointCount(0, value.textValue().length());
+                if (longest != null && characters > longest) {
+                    throw new BackupException(field + ": " + characters + " characters, where this column holds at"
+                            + " most " + longest);
                 }
                 if (value.textValue().indexOf('\0') >= 0) {
                     throw new BackupException(field + ": the text contains a NUL character (U+0000)");

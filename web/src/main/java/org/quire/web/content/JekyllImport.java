@@ -182,7 +182,7 @@ public class JekyllImport {
                     outcome = Outcome.UNCHANGED;
                 } else {
                     PostService.Saved saved = posts.update(existing.get().id, existing.get().version,
-                            source.text(), importer);
+                            source.text(), source.name(), importer);
                     post = saved.post();
                     saved.diagnostics().forEach(d -> messages.add(d.toString()));
                     outcome = Outcome.UPDATED;

@@ -97,17 +97,18 @@ public final class PostLimits {
     }
 
     /**
-     * A slug is one segment of an address: a slash, backslash, control character or {@code ..} in it would be a
-     * path, and is refused rather than quietly turned into dashes.
+     * A slug is one segment of an address: a slash, backslash or control character in it, or a slug that is
+     * {@code .} or {@code ..}, would be a path, and is refused rather than quietly turned into dashes.
      */
     private static void refuseUnsafeSlug(String slug) {
         if (slug == null) {
             return;
         }
         String shown = slug.replaceAll("\\p{Cntrl}", "?");
-        if (slug.indexOf('/') >= 0 || slug.indexOf('\\') >= 0 || slug.contains("..") || !shown.equals(slug)) {
+        if (slug.indexOf('/') >= 0 || slug.indexOf('\\') >= 0 || slug.equals(".") || slug.equals("..")
+                || !shown.equals(slug)) {
             throw new ContentException(Reason.INVALID, "slug", "The slug '" + shown + "' is not one segment of an"
-                    + " address: slashes, backslashes, '..' and control characters are not allowed; use letters,"
+                    + " address: slashes, backslashes, control characters, '.' and '..' are not allowed; use letters,"
                     + " digits and dashes");
         }
     }

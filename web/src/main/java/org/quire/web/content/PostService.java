@@ -125,6 +125,16 @@ public class PostService {
      */
     @Transactional
     public Saved update(long postId, long expectedVersion, String source, Account savedBy) {
+        return update(postId, expectedVersion, source, null, savedBy);
+    }
+
+    /**
+     * Replaces a post's source with a Jekyll file's, read as {@link #create} reads one: a re-import.
+     *
+     * @param fileName the Jekyll file name, or null for a post written here
+     */
+    @Transactional
+    public Saved update(long postId, long expectedVersion, String source, String fileName, Account savedBy) {
         Post post = Post.findById(postId);
         if (post == null || post.deletedAt != null) {
             throw new ContentException(Reason.NOT_FOUND, "id", "There is no post " + postId);
@@ -134,7 +144,7 @@ public class PostService {
                     + " version " + expectedVersion + " (it is now at version " + post.version + "); reload it and"
                     + " apply your change again");
         }
-        return save(post, source, null, savedBy, "edited");
+        return save(post, source, fileName, savedBy, "edited");
     }
 
     @Transactional
@@ -864,14 +874,17 @@ public class PostService {
                     + " address of the post '" + samePath.title + "'; change the slug or permalink");
         }
 
-        pathOwners.refuseTaken("permalink", m.permalink(), "choose another slug or permalink");
+        // A post keeps an address it already has, even one a plugin turned on later also matches (RouteCollisions).
+        if (!m.permalink().equals(post.path)) {
+            pathOwners.refuseTaken("permalink", m.permalink(), "choose another slug or permalink");
+        }
         List<String> redirectsFrom = new ArrayList<>();
         for (String from : m.redirectFrom()) {
             String path = from.startsWith("/") ? from : "/" + from;
             Optional<String> owner = pathOwners.ownerOf(path);
             if (owner.isEmpty()) {
                 redirectsFrom.add(path);
-            } else if (savedBy != null) {
+            } else if (fileName == null) {
                 throw PathOwners.taken("redirect_from", path, owner.get(), "remove it from redirect_from");
             } else {
                 // An import keeps the post and names what it left out, rather than losing the post.

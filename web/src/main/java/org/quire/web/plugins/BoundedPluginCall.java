@@ -36,6 +36,7 @@ final class BoundedPluginCall {
         try {
             return task.get(LIMIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
+            // Java cannot stop a thread: one that ignores the interrupt runs on, but its jar is refused and closed.
             thread.interrupt();
             throw new Failed(what + " did not finish within " + LIMIT.toSeconds() + " s", null);
         } catch (ExecutionException e) {

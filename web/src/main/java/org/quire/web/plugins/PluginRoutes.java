@@ -127,7 +127,7 @@ public class PluginRoutes implements PathClaim {
             return "it is a page of the site itself";
         }
         for (String prefix : CorePaths.PREFIXES) {
-            if (pattern.startsWith(prefix) || (prefix + "/").equals(pattern + "/")) {
+            if (pattern.startsWith(prefix) || prefix.equals(pattern + "/")) {
                 return "paths under " + prefix + " belong to the site itself";
             }
         }

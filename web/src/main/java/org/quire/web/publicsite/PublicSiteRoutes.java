@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -12,6 +11,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 import org.quire.api.UrlPaths;
+import org.quire.web.site.CorePaths;
 import org.quire.web.site.Site;
 
 import io.netty.buffer.Unpooled;
@@ -34,8 +34,6 @@ import io.vertx.ext.web.RoutingContext;
 public class PublicSiteRoutes {
 
     private static final Logger LOG = Logger.getLogger(PublicSiteRoutes.class);
-    private static final List<String> APPLICATION_PREFIXES = List.of("/q/", "/api/", "/static/", "/media/", "/admin",
-            "/openapi");
     private static final CharSequence CACHE_CONTROL = HttpHeaders.createOptimized("public, max-age=0, must-revalidate");
     private static final CharSequence ACCEPT_ENCODING = HttpHeaders.createOptimized("Accept-Encoding");
     private static final CharSequence GZIP = HttpHeaders.createOptimized("gzip");
@@ -73,7 +71,7 @@ public class PublicSiteRoutes {
 
     private void handle(RoutingContext ctx) {
         String raw = ctx.request().path();
-        for (String prefix : APPLICATION_PREFIXES) {
+        for (String prefix : CorePaths.APPLICATION_PREFIXES) {
             if (raw.startsWith(prefix)) {
                 ctx.next();
                 return;

@@ -37,7 +37,10 @@ class TwoFactorSignInTest extends DatabaseTest {
     void aCodeFromTheAppIsAskedAfterThePasswordAndNoCodeWorksTwice() {
         Account account = TestAccounts.create(Role.AUTHOR);
         TestAccounts.Session session = TestAccounts.session(account);
-        String secret = session.given().post("/api/admin/me/two-factor").then().statusCode(200)
+        session.given().contentType("application/json").body(Map.of("password", "not the password"))
+                .post("/api/admin/me/two-factor").then().statusCode(400); // a borrowed session cannot set it up
+        String secret = session.given().contentType("application/json").body(Map.of("password", TestAccounts.PASSWORD))
+                .post("/api/admin/me/two-factor").then().statusCode(200)
                 .body("keyUri", containsString("otpauth://totp/")).body("keyUri", containsString(account.handle))
                 .extract().path("secret");
         session.given().contentType("application/json").body(Map.of("code", "000000"))
@@ -143,9 +146,24 @@ class TwoFactorSignInTest extends DatabaseTest {
         assertThat(passwordAnswer(account.handle, TestAccounts.PASSWORD).statusCode()).as("the password alone again")
                 .isEqualTo(303);
 
-        turnOn(session);
-        TestAccounts.Session admin = TestAccounts.signedIn(Role.ADMINISTRATOR);
+        String secret = turnOn(session);
+        session.given().contentType("application/json").body(Map.of("code", lastRecoveryCodes.get(0)))
+                .post("/api/admin/me/two-factor/recovery-codes").then().statusCode(400); // the app's code, not these
+        session.given().contentType("application/json")
+                .body(Map.of("code", code(secret, TimeBasedCodes.stepAt(Instant.now()) + 1)))
+                .post("/api/admin/me/two-factor/recovery-codes").then().statusCode(200)
+                .body("recoveryCodes.size()", equalTo(TwoFactor.RECOVERY_CODES));
+
+        Account adminAccount = TestAccounts.create(Role.ADMINISTRATOR);
+        TestAccounts.Session admin = TestAccounts.session(adminAccount);
         session.given().delete("/api/admin/users/" + account.id + "/two-factor").then().statusCode(403);
+        String adminToken = admin.given().contentType("application/json").body("{\"name\":\"script\"}")
+                .post("/api/admin/me/tokens").then().statusCode(201).extract().path("secret");
+        given().auth().oauth2(adminToken).delete("/api/admin/users/" + account.id + "/two-factor").then()
+                .statusCode(403); // a token cannot take a second factor away
+        turnOn(admin);
+        admin.given().delete("/api/admin/users/" + adminAccount.id + "/two-factor").then().statusCode(403)
+                .body("error", containsString("your own"));
         admin.given().delete("/api/admin/users/" + account.id + "/two-factor").then().statusCode(204);
         session.given().get("/api/admin/me").then().statusCode(401); // their sessions end
         assertThat(passwordAnswer(account.handle, TestAccounts.PASSWORD).statusCode()).isEqualTo(303);
@@ -155,7 +173,7 @@ class TwoFactorSignInTest extends DatabaseTest {
     void thePageSetsItUpWithTheKeyAndShowsTheRecoveryCodesOnce() {
         TestAccounts.Session session = TestAccounts.signedIn(Role.CONTRIBUTOR);
         String start = session.given().accept("text/html").formParam("_csrf", session.csrf())
-                .post("/admin/profile/two-factor/start").then().statusCode(200).extract().asString();
+                .formParam("password", TestAccounts.PASSWORD).post("/admin/profile/two-factor/start").then().statusCode(200).extract().asString();
         Document page = Jsoup.parse(start);
         String secret = page.select("input#key").val();
         assertThat(secret).matches("[A-Z2-7]{32}");
@@ -176,7 +194,8 @@ class TwoFactorSignInTest extends DatabaseTest {
 
     /** Turns two-factor sign-in on for the session's account; returns the secret. */
     private String turnOn(TestAccounts.Session session) {
-        String secret = session.given().post("/api/admin/me/two-factor").then().statusCode(200).extract()
+        String secret = session.given().contentType("application/json").body(Map.of("password", TestAccounts.PASSWORD))
+                .post("/api/admin/me/two-factor").then().statusCode(200).extract()
                 .path("secret");
         lastRecoveryCodes = session.given().contentType("application/json")
                 .body(Map.of("code", code(secret, TimeBasedCodes.stepAt(Instant.now()))))

@@ -86,6 +86,13 @@ class SiteAddressOwnershipTest extends DatabaseTest {
                             + "/, the address of the post 'Here first'; the post keeps it")));
             assertThat(given().get("/" + segment + "/").then().statusCode(200).extract().asString())
                     .contains("Here first").doesNotContain("from the plugin");
+            // The post it matched is still saved as usual: it keeps the address it had.
+            long version = ((Number) author.given().get("/api/admin/posts/" + id).then().extract().path("version"))
+                    .longValue();
+            author.given().contentType("application/json").body(Map.of("version", version, "source",
+                    post("permalink: /" + segment + "/\ntitle: Here first\nslug: " + author.given()
+                            .get("/api/admin/posts/" + id).then().extract().path("slug")))).put("/api/admin/posts/" + id)
+                    .then().statusCode(200);
             // Nor may another post take it as an old address now that the plugin runs.
             create(post("slug: second-" + segment + "\nredirect_from: /" + segment + "/")).statusCode(409)
                     .body("field", equalTo("redirect_from")).body("error", containsString("the plugin '" + pluginId
@@ -93,6 +100,24 @@ class SiteAddressOwnershipTest extends DatabaseTest {
         } finally {
             admin.given().delete("/api/admin/plugins/" + pluginId).then().statusCode(204);
         }
+    }
+
+    @Test
+    void anImportKeepsAPostWhoseOldAddressIsAFeedAndSaysWhatItLeftOut() throws Exception {
+        java.nio.file.Path site = java.nio.file.Files.createTempDirectory("quire-claimed-import-");
+        String slug = "moved-in-" + UUID.randomUUID().toString().substring(0, 8);
+        java.nio.file.Files.createDirectories(site.resolve("_posts"));
+        java.nio.file.Files.writeString(site.resolve("_posts/2019-03-04-" + slug + ".md"), "---\ntitle: Moved in\n"
+                + "redirect_from: [/feed.xml, /old-" + slug + "/]\n---\nKept.\n");
+        var report = io.quarkus.arc.Arc.container().instance(org.quire.web.content.JekyllImport.class).get()
+                .importSite(site, done -> { });
+        assertThat(report.posts()).singleElement().satisfies(post -> {
+            assertThat(post.outcome()).isEqualTo(org.quire.web.content.JekyllImport.Outcome.IMPORTED);
+            assertThat(post.messages()).anySatisfy(m -> assertThat(m).contains("redirect_from /feed.xml is not kept")
+                    .contains("the plugin 'feeds'"));
+        });
+        given().redirects().follow(false).get("/old-" + slug + "/").then().statusCode(301);
+        assertThat(given().get("/feed.xml").then().statusCode(200).extract().contentType()).contains("xml");
     }
 
     private static String claimingPlugin(String id, String path) {
