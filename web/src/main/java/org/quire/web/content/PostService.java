@@ -874,24 +874,8 @@ public class PostService {
                     + " address of the post '" + samePath.title + "'; change the slug or permalink");
         }
 
-        // A post keeps an address it already has, even one a plugin turned on later also matches (RouteCollisions).
-        if (!m.permalink().equals(post.path)) {
-            pathOwners.refuseTaken("permalink", m.permalink(), "choose another slug or permalink");
-        }
-        List<String> redirectsFrom = new ArrayList<>();
-        for (String from : m.redirectFrom()) {
-            String path = from.startsWith("/") ? from : "/" + from;
-            Optional<String> owner = pathOwners.ownerOf(path);
-            if (owner.isEmpty()) {
-                redirectsFrom.add(path);
-            } else if (fileName == null) {
-                throw PathOwners.taken("redirect_from", path, owner.get(), "remove it from redirect_from");
-            } else {
-                // An import keeps the post and names what it left out, rather than losing the post.
-                diagnostics.add(Diagnostic.warning(name, m.bodyFirstLine(), Diagnostic.Kind.FRONT_MATTER_FIELD,
-                        "redirect_from " + path + " is not kept: that path belongs to " + owner.get()));
-            }
-        }
+        pathOwners.refuseAddressTaken(m.permalink(), post.path);
+        List<String> redirectsFrom = pathOwners.redirectsKept(m, fileName != null, diagnostics);
 
         String previousPath = post.path;
         Before before = Before.of(post, zone);
