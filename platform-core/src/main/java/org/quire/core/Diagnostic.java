@@ -17,6 +17,10 @@ public record Diagnostic(String source, int line, Kind kind, Severity severity, 
     public enum Kind {
         /** Front matter is not YAML, or not a mapping; the body is still rendered. */
         FRONT_MATTER_INVALID,
+        /** Part of the front matter is not valid YAML: the keys named are left out, the others are read. */
+        FRONT_MATTER_PARTLY_READ,
+        /** Part of a site's {@code _config.yml} cannot be read or used: that setting is left out or Jekyll's default. */
+        CONFIG_PARTLY_READ,
         /** Front matter that SnakeYAML reads but other YAML parsers (Jekyll's Psych) refuse. */
         FRONT_MATTER_PORTABILITY,
         /** A front-matter key has a value of the wrong shape (a map where a list of tags was expected). */
@@ -25,8 +29,12 @@ public record Diagnostic(String source, int line, Kind kind, Severity severity, 
         DATE_UNREADABLE,
         /** Part of the {@code date} is not read (as in Jekyll), usually a misplaced offset; the rest is used. */
         DATE_PARTLY_READ,
+        /** The date names a day its month does not have ({@code 2016-06-31}); it rolls over, as in Jekyll. */
+        DATE_ROLLED_OVER,
         /** The file name does not start with a date, and front matter gives none. */
         DATE_MISSING,
+        /** A Liquid variable ({@code site.X}, {@code page.X}) that is not set; it renders as nothing, as in Jekyll. */
+        LIQUID_UNDEFINED,
         /** A Liquid tag or expression that Quire does not evaluate; it is left visible. */
         LIQUID_UNSUPPORTED,
         /** {@code post_url} or {@code link} names a post or file the site does not know; left visible. */

@@ -206,7 +206,7 @@ class ContentEngineTest {
         RenderedDocument broken = engine.renderRenamed(new PostSource("post.md", texts.get(texts.size() - 2)),
                 nameFor, RenderOptions.trusted());
         assertThat(broken.diagnostics()).anySatisfy(diagnostic -> {
-            assertThat(diagnostic.kind()).isEqualTo(Kind.FRONT_MATTER_INVALID);
+            assertThat(diagnostic.kind()).isEqualTo(Kind.FRONT_MATTER_PARTLY_READ);
             assertThat(diagnostic.source()).isEqualTo("2001-02-03-post.md");
         });
     }

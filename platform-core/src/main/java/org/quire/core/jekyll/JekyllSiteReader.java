@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -24,32 +25,58 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * Reads a Jekyll site's folder: {@code _config.yml}, {@code _posts/} (nested folders; {@code .md},
- * {@code .markdown}, {@code .html}), {@code _drafts/}, and authors from {@code _authors/} or
- * {@code _data/authors.yml}. A file that cannot be read becomes a diagnostic; the rest is still read.
+ * Reads a Jekyll site's folder as Jekyll 4.3 does: {@code _config.yml} as far as it can be read, every
+ * {@code _posts} and {@code _drafts} folder Jekyll reads ({@link PostFolders}), and authors from {@code _authors/}
+ * or {@code _data/authors.yml}. Every file under a post folder becomes a post, a draft, or a {@code NotAPost}
+ * with the reason; a setting or file that cannot be read is reported and the rest is still read.
  */
 public final class JekyllSiteReader {
 
-    private static final String POST_FILE = ".*\\.(md|markdown|mkd|mkdn|mdown|html|htm)$";
+    private static final String AUTHOR_FILE = ".*\\.(md|markdown|mkd|mkdn|mdown|html|htm)$";
 
     private final FrontMatterParser frontMatter = new FrontMatterParser();
 
-    public JekyllSite read(Path root) throws IOException {
-        if (!Files.isDirectory(root)) {
-            throw new IllegalArgumentException(root + " is not a folder");
+    public JekyllSite read(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            throw new IllegalArgumentException(folder + " is not a folder");
         }
+        Path root = folder.toAbsolutePath().normalize();
         List<Diagnostic> diagnostics = new ArrayList<>();
         Path config = root.resolve("_config.yml");
-        SiteSettings settings = Files.isRegularFile(config) ? JekyllConfig.read(config) : SiteSettings.defaults();
-        List<PostSource> posts = sources(root, root.resolve("_posts"), diagnostics);
-        if (posts.isEmpty() && !Files.isDirectory(root.resolve("_posts"))) {
-            throw new IllegalArgumentException(root + " has no _posts folder; is it a Jekyll site?");
+        SiteSettings settings = SiteSettings.defaults();
+        if (Files.isRegularFile(config)) {
+            JekyllConfig.Read read = JekyllConfig.readAsFarAsPossible(config, "_config.yml");
+            settings = read.settings();
+            diagnostics.addAll(read.diagnostics());
         }
-        List<PostSource> drafts = sources(root, root.resolve("_drafts"), diagnostics);
+        List<PostSource> posts = new ArrayList<>();
+        List<PostSource> drafts = new ArrayList<>();
+        List<JekyllSite.NotAPost> notPosts = new ArrayList<>();
+        for (PostFolders.Found found : new PostFolders(root, settings.config()).find()) {
+            if (found.kind() == PostFolders.Kind.NOT_A_POST) {
+                notPosts.add(new JekyllSite.NotAPost(found.relativePath(), found.reason()));
+                continue;
+            }
+            try {
+                PostSource source = PostSource.read(root, found.file());
+                (found.kind() == PostFolders.Kind.POST ? posts : drafts).add(source);
+            } catch (Utf8.NotUtf8Exception e) {
+                notPosts.add(new JekyllSite.NotAPost(found.relativePath(), "it is not UTF-8 text (line " + e.line()
+                        + "), which Jekyll skips too; save it as UTF-8 and import again"));
+            } catch (UncheckedIOException e) {
+                notPosts.add(new JekyllSite.NotAPost(found.relativePath(), "it cannot be read: "
+                        + e.getCause().getMessage()));
+            }
+        }
+        if (posts.isEmpty() && drafts.isEmpty() && notPosts.isEmpty() && !Files.isDirectory(root.resolve("_posts"))
+                && !Files.isDirectory(root.resolve("_drafts"))) {
+            throw new IllegalArgumentException(root + " has no _posts or _drafts folder with files in it, at its"
+                    + " top or in a folder below; is it a Jekyll site?");
+        }
         Map<String, JekyllAuthor> authors = new LinkedHashMap<>();
         readAuthorData(root.resolve("_data/authors.yml"), authors, diagnostics);
         readAuthorCollection(root, root.resolve("_authors"), authors, diagnostics);
-        return new JekyllSite(settings, posts, drafts, authors, diagnostics);
+        return new JekyllSite(settings, posts, drafts, authors, diagnostics, notPosts);
     }
 
     private static List<PostSource> sources(Path root, Path folder, List<Diagnostic> diagnostics) throws IOException {
@@ -58,8 +85,8 @@ public final class JekyllSiteReader {
         }
         List<Path> files;
         try (Stream<Path> walk = Files.walk(folder)) {
-            files = walk.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().matches(POST_FILE))
-                    .sorted().toList();
+            files = walk.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT)
+                    .matches(AUTHOR_FILE)).sorted().toList();
         }
         List<PostSource> sources = new ArrayList<>();
         for (Path file : files) {

@@ -22,7 +22,8 @@ import org.quire.core.Diagnostic.Kind;
  *   <li>kramdown attribute lists ({@code {: .class }}) outside code: removed, since commonmark has no attribute
  *       syntax.</li>
  * </ul>
- * Anything else ({@code include}, {@code for}, unknown keys) is left visible and reported with its line. Never
+ * A variable that is not set renders as nothing, as in Jekyll, with a warning. Anything else ({@code include},
+ * {@code for}, a list where one value is expected) is left visible and reported with its line. Never
  * throws on input. Thread-safe.
  */
 public final class LiquidTranslator {
@@ -135,10 +136,16 @@ public final class LiquidTranslator {
             if (value.isPresent() && isScalar(value.get())) {
                 return applyUrlFilter(value.get().toString(), variable.group("filter"), context);
             }
+            if (value.isEmpty()) {
+                // Liquid renders a variable nobody set as nothing; Jekyll's page showed nothing there either.
+                diagnostics.add(Diagnostic.warning(context.sourceName(), line, Kind.LIQUID_UNDEFINED,
+                        quoted(whole) + ": " + variable.group("scope") + "." + variable.group("path")
+                                + " is not set, so it renders as nothing, as in Jekyll"));
+                return variable.group("filter") == null ? "" : applyUrlFilter("", variable.group("filter"), context);
+            }
             diagnostics.add(Diagnostic.warning(context.sourceName(), line, Kind.LIQUID_UNSUPPORTED,
                     quoted(whole) + ": " + variable.group("scope") + "." + variable.group("path")
-                            + (value.isEmpty() ? " is not set" : " is not a single value")
-                            + "; it is shown as written"));
+                            + " is not a single value; it is shown as written"));
             return whole;
         }
         Matcher literal = STRING_WITH_URL_FILTER.matcher(expr);

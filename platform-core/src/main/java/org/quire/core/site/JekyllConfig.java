@@ -7,8 +7,14 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+
+import org.quire.core.Diagnostic;
+import org.quire.core.Diagnostic.Kind;
+import org.quire.core.source.LenientYaml;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -51,6 +57,87 @@ public final class JekyllConfig {
         Map<String, Object> config = new LinkedHashMap<>();
         map.forEach((key, value) -> config.put(String.valueOf(key), value));
         return fromMap(configFile.toString(), config);
+    }
+
+    /** Settings read as far as they can be, and what could not be read. */
+    public record Read(SiteSettings settings, List<Diagnostic> diagnostics) {
+        public Read {
+            diagnostics = List.copyOf(diagnostics);
+        }
+    }
+
+    /**
+     * Reads the file as far as it can be read, as an import needs it: a line that is not valid YAML loses its
+     * setting (reported with its line) and the others are read; a {@code timezone} or {@code permalink} that cannot
+     * be used is reported and Jekyll's default kept. Tabs are read where Ruby's Psych reads them.
+     *
+     * @param name how diagnostics name the file, such as {@code _config.yml}
+     */
+    public static Read readAsFarAsPossible(Path configFile, String name) throws IOException {
+        String text = Files.readString(configFile, StandardCharsets.UTF_8);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        Object loaded;
+        try {
+            LenientYaml.Result result = LenientYaml.load(new Yaml(new SafeConstructor(new LoaderOptions())), text);
+            loaded = result.value();
+            for (LenientYaml.Loss loss : result.losses()) {
+                diagnostics.add(Diagnostic.error(name, loss.line(), Kind.CONFIG_PARTLY_READ, "setting '" + loss.key()
+                        + "' is not read, as it is not valid YAML: " + loss.problem()
+                        + "; the other settings are read"));
+            }
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
+            diagnostics.add(Diagnostic.error(name, line, Kind.CONFIG_PARTLY_READ, "not valid YAML: "
+                    + e.getProblem() + "; Jekyll's default settings are used"));
+            return new Read(SiteSettings.defaults(), diagnostics);
+        } catch (YAMLException e) {
+            diagnostics.add(Diagnostic.error(name, 0, Kind.CONFIG_PARTLY_READ, "not valid YAML: " + e.getMessage()
+                    + "; Jekyll's default settings are used"));
+            return new Read(SiteSettings.defaults(), diagnostics);
+        }
+        if (loaded == null) {
+            return new Read(SiteSettings.defaults(), diagnostics);
+        }
+        if (!(loaded instanceof Map<?, ?> map)) {
+            diagnostics.add(Diagnostic.error(name, 1, Kind.CONFIG_PARTLY_READ, "expected a mapping of settings"
+                    + " (key: value); Jekyll's default settings are used"));
+            return new Read(SiteSettings.defaults(), diagnostics);
+        }
+        Map<String, Object> config = new LinkedHashMap<>();
+        map.forEach((key, value) -> config.put(String.valueOf(key), value));
+        for (String key : List.of("timezone", "permalink")) {
+            try {
+                fromMap(name, config);
+                break;
+            } catch (IllegalArgumentException e) {
+                String bad = e.getMessage().contains("timezone '") ? "timezone" : "permalink";
+                diagnostics.add(Diagnostic.error(name, lineOf(text, bad), Kind.CONFIG_PARTLY_READ,
+                        e.getMessage().substring(name.length() + 2) + "; Jekyll's default is used"));
+                config.remove(bad);
+                if (bad.equals("permalink") && config.get("collections") instanceof Map<?, ?> collections
+                        && collections.get("posts") instanceof Map<?, ?> posts && posts.containsKey("permalink")) {
+                    Map<Object, Object> withoutPattern = new LinkedHashMap<>(posts);
+                    withoutPattern.remove("permalink");
+                    Map<Object, Object> otherCollections = new LinkedHashMap<>(collections);
+                    otherCollections.put("posts", withoutPattern);
+                    config.put("collections", otherCollections);
+                }
+            }
+        }
+        return new Read(fromMap(name, config), diagnostics);
+    }
+
+    private static int lineOf(String text, String key) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].stripLeading().startsWith(key + ":")) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     static SiteSettings fromMap(String name, Map<String, Object> config) {

@@ -23,12 +23,21 @@ public final class FrontMatterEditor {
      * front matter gets some.
      */
     public static String withList(String source, String key, List<String> values) {
+        return withLine(source, key, values.isEmpty() ? null : key + ": " + flowList(values));
+    }
+
+    /** {@code source} with {@code key} set to {@code value} as a double-quoted YAML string, added when absent. */
+    public static String withText(String source, String key, String value) {
+        return withLine(source, key, key + ": " + quoted(value));
+    }
+
+    /** {@code replacement} (a whole {@code key: value} line) for the key's lines, or the key removed when null. */
+    private static String withLine(String source, String key, String replacement) {
         // A byte-order mark stays where it was, before the opening line the parser looks for.
         if (source.startsWith("\uFEFF")) {
-            return "\uFEFF" + withList(source.substring(1), key, values);
+            return "\uFEFF" + withLine(source.substring(1), key, replacement);
         }
         String newline = source.contains("\r\n") ? "\r\n" : "\n";
-        String replacement = values.isEmpty() ? null : key + ": " + flowList(values);
         List<String> lines = splitKeepingEnds(source);
         if (lines.isEmpty() || !OPENING.matcher(strip(lines.get(0))).matches()) {
             return replacement == null ? source : "---" + newline + replacement + newline + "---" + newline + source;
@@ -81,9 +90,14 @@ public final class FrontMatterEditor {
     static String flowList(List<String> values) {
         List<String> quoted = new ArrayList<>();
         for (String value : values) {
-            quoted.add('"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"');
+            quoted.add(quoted(value));
         }
         return "[" + String.join(", ", quoted) + "]";
+    }
+
+    private static String quoted(String value) {
+        return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "\\r")
+                .replace("\t", "\\t") + '"';
     }
 
     private static List<String> splitKeepingEnds(String text) {

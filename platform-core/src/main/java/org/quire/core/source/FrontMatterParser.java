@@ -11,10 +11,13 @@ import org.quire.core.Diagnostic.Kind;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.AbstractConstruct;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.representer.Representer;
 import org.yaml.snakeyaml.resolver.Resolver;
@@ -23,7 +26,9 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * Splits a post into YAML front matter and Markdown body, as Jekyll does: the file must begin with a line of
  * {@code ---}, and the front matter ends at the next line of {@code ---} or {@code ...}.
  *
- * <p>The YAML is read with SnakeYAML's full parser and its safe constructor (no arbitrary types). Timestamps are
+ * <p>The YAML is read with SnakeYAML's full parser and its safe constructor (no arbitrary types), as far as it can
+ * be read ({@link LenientYaml}): tabs where Jekyll's Psych takes them, and a key that is not valid YAML is reported
+ * and left out while the others are read. Timestamps are
  * kept as strings, because Jekyll reads {@code date} with Ruby's {@code Time.parse} in the site's time zone, which
  * {@link JekyllDate} reproduces; SnakeYAML would turn them into UTC instants and lose the written form.
  *
@@ -84,8 +89,10 @@ public final class FrontMatterParser {
         int bodyFirstLine = closing + 2;
 
         reportTabs(source, lines, closing, diagnostics);
-        Map<String, Object> values = readYaml(source, yaml, diagnostics);
-        return new Result(new FrontMatter(values, body, bodyFirstLine, true), diagnostics);
+        Map<String, Object> values = new LinkedHashMap<>(readYaml(source, yaml, diagnostics));
+        boolean dateInUtc = values.get("date") instanceof YamlTimestamp timestamp && timestamp.hasTimeWithoutZone();
+        values.replaceAll((key, value) -> withTimestampsAsText(value));
+        return new Result(new FrontMatter(values, body, bodyFirstLine, true, dateInUtc), diagnostics);
     }
 
     private static Map<String, Object> readYaml(PostSource source, String yaml, List<Diagnostic> diagnostics) {
@@ -100,7 +107,15 @@ public final class FrontMatterParser {
         }
         Object loaded;
         try {
-            loaded = YAML.get().load(yaml);
+            LenientYaml.Result result = LenientYaml.load(YAML.get(), yaml);
+            loaded = result.value();
+            if (loaded == null || loaded instanceof Map<?, ?>) {
+                for (LenientYaml.Loss loss : result.losses()) {
+                    diagnostics.add(Diagnostic.error(source.name(), loss.line() + 1, Kind.FRONT_MATTER_PARTLY_READ,
+                            "front matter key '" + loss.key() + "' is not read, as it is not valid YAML: "
+                                    + loss.problem() + "; the other keys are read"));
+                }
+            }
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             int line = mark == null ? 1 : mark.getLine() + 2;
@@ -183,10 +198,12 @@ public final class FrontMatterParser {
 
     private static void reportTabs(PostSource source, List<String> lines, int closing, List<Diagnostic> diagnostics) {
         for (int i = 1; i < closing; i++) {
-            if (lines.get(i).indexOf('\t') >= 0) {
+            String line = lines.get(i);
+            String indentation = line.substring(0, line.length() - line.stripLeading().length());
+            if (indentation.indexOf('\t') >= 0) {
                 diagnostics.add(Diagnostic.warning(source.name(), i + 1, Kind.FRONT_MATTER_PORTABILITY,
-                        "front matter contains a tab character; Jekyll and most YAML parsers refuse tabs outside"
-                                + " quoted strings, so replace it with spaces"));
+                        "front matter indents with a tab character, which YAML (and Jekyll) refuse; indent with"
+                                + " spaces"));
                 return;
             }
         }
@@ -202,6 +219,45 @@ public final class FrontMatterParser {
         return value.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
     }
 
+    /**
+     * An unquoted YAML timestamp, as written. Kept apart from other text only until the front matter is read, so the
+     * reader can tell {@code date: 2017-07-07 09:30:00} (which Jekyll's Psych takes as UTC) from the same text
+     * quoted (which Jekyll reads in the site zone); every value the rest of the engine sees is a string.
+     */
+    private record YamlTimestamp(String text) {
+        private static final Pattern TIME_WITHOUT_ZONE = Pattern.compile(
+                "\\d{4}-\\d{1,2}-\\d{1,2}(?:[Tt]|[ \\t]+)\\d{1,2}:\\d{2}:\\d{2}(?:\\.\\d*)?");
+
+        boolean hasTimeWithoutZone() {
+            return TIME_WITHOUT_ZONE.matcher(text.strip()).matches();
+        }
+    }
+
+    private static Object withTimestampsAsText(Object value) {
+        if (value instanceof YamlTimestamp timestamp) {
+            return timestamp.text();
+        }
+        if (value instanceof Map<?, ?> map && map.values().stream().anyMatch(FrontMatterParser::holdsTimestamp)) {
+            Map<Object, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put(k, withTimestampsAsText(v)));
+            return copy;
+        }
+        if (value instanceof List<?> list && list.stream().anyMatch(FrontMatterParser::holdsTimestamp)) {
+            return new ArrayList<>(list.stream().map(FrontMatterParser::withTimestampsAsText).toList());
+        }
+        return value;
+    }
+
+    private static boolean holdsTimestamp(Object value) {
+        if (value instanceof YamlTimestamp) {
+            return true;
+        }
+        if (value instanceof Map<?, ?> map) {
+            return map.values().stream().anyMatch(FrontMatterParser::holdsTimestamp);
+        }
+        return value instanceof List<?> list && list.stream().anyMatch(FrontMatterParser::holdsTimestamp);
+    }
+
     /** A {@link Yaml} is not thread-safe but costly to build, so each thread keeps one. */
     private static final ThreadLocal<Yaml> YAML = ThreadLocal.withInitial(FrontMatterParser::newYaml);
 
@@ -211,17 +267,20 @@ public final class FrontMatterParser {
         // Custom keys may hold long texts; the default 3 MB cap on the whole document is kept as a safety limit.
         options.setMaxAliasesForCollections(50);
         DumperOptions dumperOptions = new DumperOptions();
-        return new Yaml(new SafeConstructor(options), new Representer(dumperOptions), dumperOptions, options,
-                new ResolverWithoutTimestamps());
+        return new Yaml(new TimestampsAsWritten(options), new Representer(dumperOptions), dumperOptions, options,
+                new Resolver());
     }
 
-    /** The standard YAML 1.1 resolver minus timestamps, which stay strings (see the class comment). */
-    private static final class ResolverWithoutTimestamps extends Resolver {
-        @Override
-        public void addImplicitResolver(Tag tag, Pattern regexp, String first, int limit) {
-            if (!Tag.TIMESTAMP.equals(tag)) {
-                super.addImplicitResolver(tag, regexp, first, limit);
-            }
+    /** The safe constructor, with timestamps kept as written (see the class comment). */
+    private static final class TimestampsAsWritten extends SafeConstructor {
+        TimestampsAsWritten(LoaderOptions options) {
+            super(options);
+            yamlConstructors.put(Tag.TIMESTAMP, new AbstractConstruct() {
+                @Override
+                public Object construct(Node node) {
+                    return new YamlTimestamp(constructScalar((ScalarNode) node));
+                }
+            });
         }
     }
 }

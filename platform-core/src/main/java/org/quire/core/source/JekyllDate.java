@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
  * {@code '2019-09-04T10:00:00-04:00'}, {@code 2016-10-18 10:00 EDT}, {@code June 23, 2020}, {@code Sep 3, 2019},
  * and any of these followed by words Ruby ignores, such as {@code 2016-07-19 (optional)}.
  *
+ * <p>An impossible day rolls over as in Ruby ({@link #calendarDate}).
+ *
  * <p>An offset must follow the time directly and be one Ruby's {@code Time.zone_offset} accepts. So
  * {@code 2016-06-17 12:00-400} and {@code 2023-01-29 18:30:22 2023 -0800} are read as site-zone times, exactly as
  * Jekyll 4.3 reads them (checked against Jekyll itself in {@code CorpusRenderTest}); changing that would move
@@ -63,6 +65,14 @@ public final class JekyllDate {
      * @return the date in the site zone, or empty when the value cannot be read as a date
      */
     public static Optional<ZonedDateTime> parse(Object value, ZoneId siteZone) {
+        return parse(value, siteZone, siteZone);
+    }
+
+    /**
+     * @param zoneWhenNone the zone a time without an offset is read in: the site's, or UTC for an unquoted YAML
+     *                     timestamp ({@link FrontMatter#dateInUtc()})
+     */
+    public static Optional<ZonedDateTime> parse(Object value, ZoneId zoneWhenNone, ZoneId siteZone) {
         if (value == null) {
             return Optional.empty();
         }
@@ -73,15 +83,24 @@ public final class JekyllDate {
         Matcher named = MONTH_NAME_DATE.matcher(text);
         try {
             if (iso.lookingAt()) {
-                date = LocalDate.of(Integer.parseInt(iso.group(1)), Integer.parseInt(iso.group(2)),
-                        Integer.parseInt(iso.group(3)));
+                Optional<LocalDate> rolled = calendarDate(Integer.parseInt(iso.group(1)),
+                        Integer.parseInt(iso.group(2)), Integer.parseInt(iso.group(3)));
+                if (rolled.isEmpty()) {
+                    return Optional.empty();
+                }
+                date = rolled.get();
                 end = iso.end();
             } else if (named.lookingAt()) {
                 Optional<Month> month = month(named.group(1));
                 if (month.isEmpty()) {
                     return Optional.empty();
                 }
-                date = LocalDate.of(Integer.parseInt(named.group(3)), month.get(), Integer.parseInt(named.group(2)));
+                Optional<LocalDate> rolled = calendarDate(Integer.parseInt(named.group(3)), month.get().getValue(),
+                        Integer.parseInt(named.group(2)));
+                if (rolled.isEmpty()) {
+                    return Optional.empty();
+                }
+                date = rolled.get();
                 end = named.end();
             } else {
                 return Optional.empty();
@@ -95,11 +114,19 @@ public final class JekyllDate {
         Matcher timeMatcher = TIME.matcher(rest);
         ZoneId zone = siteZone;
         if (timeMatcher.lookingAt()) {
+            zone = zoneWhenNone;
             try {
                 int nanos = timeMatcher.group(4) == null ? 0
                         : Integer.parseInt((timeMatcher.group(4) + "000000000").substring(0, 9));
-                time = LocalTime.of(Integer.parseInt(timeMatcher.group(1)), Integer.parseInt(timeMatcher.group(2)),
-                        timeMatcher.group(3) == null ? 0 : Integer.parseInt(timeMatcher.group(3)), nanos);
+                int hour = Integer.parseInt(timeMatcher.group(1));
+                int minute = Integer.parseInt(timeMatcher.group(2));
+                int second = timeMatcher.group(3) == null ? 0 : Integer.parseInt(timeMatcher.group(3));
+                if (hour == 24 && minute == 0 && second == 0 && nanos == 0) {
+                    // Ruby reads 24:00 as the next day's midnight.
+                    date = date.plusDays(1);
+                    hour = 0;
+                }
+                time = LocalTime.of(hour, minute, second, nanos);
             } catch (DateTimeException e) {
                 return Optional.empty();
             }
@@ -116,6 +143,41 @@ public final class JekyllDate {
             }
         }
         return Optional.of(ZonedDateTime.of(LocalDateTime.of(date, time), zone).withZoneSameInstant(siteZone));
+    }
+
+    /**
+     * Whether the value's date names a day its month does not have ({@code 2016-06-31}), which {@link #parse} rolls
+     * over as Jekyll does; a writer should hear of it.
+     */
+    public static boolean rollsOver(Object value) {
+        if (value == null) {
+            return false;
+        }
+        Matcher iso = ISO_DATE.matcher(value.toString().trim());
+        if (!iso.lookingAt()) {
+            return false;
+        }
+        int year = Integer.parseInt(iso.group(1));
+        int month = Integer.parseInt(iso.group(2));
+        int day = Integer.parseInt(iso.group(3));
+        return month >= 1 && month <= 12 && day >= 1 && day <= 31
+                && day > java.time.YearMonth.of(year, month).lengthOfMonth();
+    }
+
+    /**
+     * The day Ruby's {@code Time} makes of a year, month and day: a day past the month's end but not past 31 rolls
+     * over into the next month ({@code 2016-06-31} is 1 July, {@code 2016-02-30} is 1 March), as Jekyll publishes
+     * it; a month outside 1–12 or a day outside 1–31 is no date.
+     */
+    public static Optional<LocalDate> calendarDate(int year, int month, int day) {
+        if (month < 1 || month > 12 || day < 1 || day > 31) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.of(year, month, 1).plusDays(day - 1L));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import org.quire.core.Diagnostic;
 import org.quire.core.Diagnostic.Kind;
@@ -68,9 +69,15 @@ public final class PostReader {
 
         ZonedDateTime date = null;
         if (values.get("date") != null) {
-            Optional<ZonedDateTime> parsedDate = JekyllDate.parse(values.get("date"), site.timeZone());
+            Optional<ZonedDateTime> parsedDate = JekyllDate.parse(values.get("date"),
+                    fm.dateInUtc() ? java.time.ZoneOffset.UTC : site.timeZone(), site.timeZone());
             if (parsedDate.isPresent()) {
                 date = parsedDate.get();
+                if (JekyllDate.rollsOver(values.get("date"))) {
+                    diagnostics.add(Diagnostic.warning(name, lineOf(source, "date"), Kind.DATE_ROLLED_OVER,
+                            "date '" + values.get("date") + "' names a day its month does not have; it is read as "
+                                    + date.toLocalDate() + ", as Jekyll reads it"));
+                }
                 JekyllDate.ignoredAfterTime(values.get("date")).ifPresent(ignored -> diagnostics.add(Diagnostic.warning(
                         name, lineOf(source, "date"), Kind.DATE_PARTLY_READ, "date '" + values.get("date")
                                 + "': '" + ignored + "' after the time is not read (Jekyll does not read it either),"
@@ -85,13 +92,19 @@ public final class PostReader {
         }
         if (date == null && fileName.date().isPresent()) {
             date = fileName.date().get().atStartOfDay(site.timeZone());
+            String written = source.fileName().replaceFirst("^(\\d{2,4}-\\d{1,2}-\\d{1,2})-.*", "$1");
+            if (JekyllDate.rollsOver(written)) {
+                diagnostics.add(Diagnostic.warning(name, 0, Kind.DATE_ROLLED_OVER, "the file name's date " + written
+                        + " names a day its month does not have; it is read as " + date.toLocalDate()
+                        + ", as Jekyll reads it"));
+            }
         }
         if (date == null) {
             diagnostics.add(Diagnostic.warning(name, 0, Kind.DATE_MISSING,
                     "the post has no date: name the file YYYY-MM-DD-slug.md or set date: in the front matter"));
         }
 
-        List<String> categories = new ArrayList<>();
+        List<String> categories = new ArrayList<>(categoriesFromPath(name));
         for (String category : strings(values.get("category"), false, "category", source, diagnostics)) {
             addOnce(categories, category.trim());
         }
@@ -204,6 +217,28 @@ public final class PostReader {
         if (!list.contains(value)) {
             list.add(value);
         }
+    }
+
+    /**
+     * Jekyll's {@code Document#categories_from_path}: the folders above a post folder become categories, so
+     * {@code en/news/_posts/2017-03-03-hello.md} is in {@code en} and {@code news}; folders inside {@code _posts} do
+     * not count. Jekyll cuts the path at the first {@code _posts} (or {@code _drafts}) it finds, even inside a
+     * folder's name, and so does this.
+     */
+    public static List<String> categoriesFromPath(String name) {
+        String specialDir = name.contains("_drafts/") && !name.contains("_posts/") ? "_drafts" : "_posts";
+        if (!name.contains("/") || name.startsWith(specialDir)) {
+            return List.of();
+        }
+        String superdirs = name.replaceFirst(Pattern.quote(specialDir) + ".*", "");
+        String baseName = name.substring(name.lastIndexOf('/') + 1);
+        List<String> categories = new ArrayList<>();
+        for (String folder : superdirs.split("/")) {
+            if (!folder.isEmpty() && !folder.equals(specialDir) && !folder.equals(baseName)) {
+                addOnce(categories, folder);
+            }
+        }
+        return categories;
     }
 
     /** Jekyll's title for a post without one: the slug's words, capitalised. */

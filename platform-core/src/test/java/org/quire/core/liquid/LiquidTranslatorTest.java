@@ -107,13 +107,14 @@ class LiquidTranslatorTest {
     }
 
     @Test
-    void unknownSiteKeysAndUnknownPostsAreReported() {
-        LiquidTranslator.Result result = translate("{{ site.missing }} [x]({% post_url 2001-01-01-gone %}) {{ page.tags }}");
-        assertThat(result.markdown()).isEqualTo("{{ site.missing }} [x]({% post_url 2001-01-01-gone %}) {{ page.tags }}");
-        assertThat(result.diagnostics()).extracting(Diagnostic::kind)
-                .containsExactly(Kind.LIQUID_UNSUPPORTED, Kind.LIQUID_UNRESOLVED_LINK, Kind.LIQUID_UNSUPPORTED);
+    void unsetVariablesRenderAsNothingAsInJekyllAndUnknownPostsAreReported() {
+        LiquidTranslator.Result result = translate("\"{{ site.missing }}\" [x]({% post_url 2001-01-01-gone %})"
+                + " [y]({{ site.nowhere }}/a.png) {{ page.tags }}");
+        assertThat(result.markdown()).isEqualTo("\"\" [x]({% post_url 2001-01-01-gone %}) [y](/a.png) {{ page.tags }}");
+        assertThat(result.diagnostics()).extracting(Diagnostic::kind).containsExactly(Kind.LIQUID_UNDEFINED,
+                Kind.LIQUID_UNRESOLVED_LINK, Kind.LIQUID_UNDEFINED, Kind.LIQUID_UNSUPPORTED);
         assertThat(result.diagnostics().get(0).message()).contains("site.missing is not set");
-        assertThat(result.diagnostics().get(2).message()).contains("page.tags is not a single value");
+        assertThat(result.diagnostics().get(3).message()).contains("page.tags is not a single value");
     }
 
     @Test

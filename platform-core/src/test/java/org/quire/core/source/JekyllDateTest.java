@@ -70,8 +70,38 @@ class JekyllDateTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"soon", "2016-13-01", "2016-02-30", "'Smarch 3, 2019'", "12/25/2019", "''"})
+    @CsvSource(delimiter = '|', value = {"soon", "2016-13-01", "2016-06-32", "2016-06-00", "'Smarch 3, 2019'",
+            "12/25/2019", "2016-06-30 23:60", "''"})
     void refusesWhatIsNotADate(String value) {
         assertThat(JekyllDate.parse(value, ZoneOffset.UTC)).isEmpty();
+    }
+
+    /** What Ruby's Time.parse printed for each value (Jekyll 4.3.1's Ruby, in UTC). */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "2016-06-31       | 2016-07-01T00:00Z",
+            "2016-02-30       | 2016-03-01T00:00Z",
+            "2016-02-31       | 2016-03-02T00:00Z",
+            "June 31, 2016    | 2016-07-01T00:00Z",
+            "2016-06-30 24:00 | 2016-07-01T00:00Z",
+    })
+    void rollsImpossibleDaysOverAsRubyDoes(String value, String expected) {
+        assertThat(JekyllDate.parse(value, ZoneOffset.UTC)).hasValueSatisfying(
+                date -> assertThat(date.toOffsetDateTime()).hasToString(expected));
+    }
+
+    @org.junit.jupiter.api.Test
+    void anUnquotedYamlTimestampWithoutAZoneIsUtcAsInPsychAndAQuotedOneIsInTheSiteZone() {
+        var newYork = java.time.ZoneId.of("America/New_York");
+        var site = new org.quire.core.site.SiteSettings("", "", "", "", newYork, null, null, java.util.Map.of());
+        var reader = new PostReader();
+        assertThat(reader.read(new PostSource("_posts/2017-07-07-a.md", "---\ndate: 2017-07-07 09:30:00\n---\n"),
+                site).metadata().date().toOffsetDateTime()).hasToString("2017-07-07T05:30-04:00");
+        assertThat(reader.read(new PostSource("_posts/2017-07-07-a.md", "---\ndate: '2017-07-07 09:30:00'\n---\n"),
+                site).metadata().date().toOffsetDateTime()).hasToString("2017-07-07T09:30-04:00");
+        assertThat(reader.read(new PostSource("_posts/2017-07-07-a.md", "---\ndate: 2017-07-07 09:30\n---\n"),
+                site).metadata().date().toOffsetDateTime()).hasToString("2017-07-07T09:30-04:00");
+        assertThat(reader.read(new PostSource("_posts/2017-07-07-a.md", "---\ndate: 2017-07-07\n---\n"),
+                site).metadata().date().toOffsetDateTime()).hasToString("2017-07-07T00:00-04:00");
     }
 }

@@ -24,25 +24,53 @@ class PostReaderTest {
     }
 
     @Test
-    void invalidYamlIsAnErrorWithFileAndLineAndTheBodyStillRenders() {
+    void invalidYamlLosesOnlyTheKeysItSpoilsNamingEachWithItsLine() {
         PostReader.Read read = read("_posts/2020-01-02-broken.md", """
                 ---
                 title: Fine
                 tags: [one, two
                 author: someone
+                summary: Re: not valid either
+                description: Kept
                 ---
                 The body is kept.
                 """);
-        assertThat(read.diagnostics()).singleElement().satisfies(d -> {
-            assertThat(d.kind()).isEqualTo(Kind.FRONT_MATTER_INVALID);
+        assertThat(read.diagnostics()).allSatisfy(d -> {
+            assertThat(d.kind()).isEqualTo(Kind.FRONT_MATTER_PARTLY_READ);
             assertThat(d.severity()).isEqualTo(Severity.ERROR);
             assertThat(d.source()).isEqualTo("_posts/2020-01-02-broken.md");
-            assertThat(d.line()).isBetween(3, 5);
-            assertThat(d.message()).startsWith("front matter is not valid YAML");
         });
+        assertThat(read.diagnostics()).extracting(Diagnostic::line).containsExactly(3, 5);
+        assertThat(read.diagnostics().get(0).message()).contains("'tags' is not read");
+        assertThat(read.metadata().authors()).containsExactly("someone");
+        assertThat(read.diagnostics().get(1).message()).contains("'summary' is not read")
+                .contains("mapping values are not allowed");
         assertThat(read.body()).isEqualTo("The body is kept.\n");
-        assertThat(read.metadata().title()).isEqualTo("Broken");
+        assertThat(read.metadata().title()).isEqualTo("Fine");
+        assertThat(read.metadata().description()).isEqualTo("Kept");
         assertThat(read.metadata().date()).isNotNull();
+    }
+
+    @Test
+    void anImpossibleDayRollsOverAsInJekyllAndTheWriterIsTold() {
+        PostReader.Read named = read("_posts/2016-06-31-impossible.md", "---\ntitle: T\n---\nBody\n");
+        assertThat(named.metadata().date().toLocalDate()).hasToString("2016-07-01");
+        assertThat(named.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(Kind.DATE_ROLLED_OVER);
+            assertThat(d.message()).contains("2016-06-31", "2016-07-01");
+        });
+        PostReader.Read written = read("_posts/2016-06-01-x.md", "---\ntitle: T\ndate: 2016-02-30 10:00\n---\n");
+        assertThat(written.metadata().date().toLocalDate()).hasToString("2016-03-01");
+        assertThat(written.diagnostics()).extracting(Diagnostic::kind, Diagnostic::line)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Kind.DATE_ROLLED_OVER, 3));
+    }
+
+    @Test
+    void unclosedQuotesLoseTheirKeyAndWhatFollowsButNotWhatCameBefore() {
+        PostReader.Read read = read("_posts/2020-01-02-quote.md", "---\ntitle: Kept\nsummary: \"never closed\n"
+                + "---\nBody\n");
+        assertThat(read.metadata().title()).isEqualTo("Kept");
+        assertThat(read.diagnostics()).extracting(Diagnostic::kind).containsOnly(Kind.FRONT_MATTER_PARTLY_READ);
     }
 
     @Test
@@ -89,14 +117,18 @@ class PostReaderTest {
     }
 
     @Test
-    void tabsInFrontMatterAreAPortabilityWarning() {
-        PostReader.Read read = read("2016-05-19-content-debt.md", "---\ntitle: T\nauthors:\n- melody\t\t\n---\nBody\n");
-        assertThat(read.diagnostics()).singleElement().satisfies(d -> {
-            assertThat(d.kind()).isEqualTo(Kind.FRONT_MATTER_PORTABILITY);
-            assertThat(d.severity()).isEqualTo(Severity.WARNING);
-            assertThat(d.line()).isEqualTo(4);
-        });
+    void tabsArePartOfTheSpaceWherePsychReadsThemSoAndIndentationTabsAreReported() {
+        PostReader.Read read = read("2016-05-19-content-debt.md",
+                "---\ntitle:\tT\tU # c\nauthors:\n- melody\t\t\ntags: [a,\tb]\t# tab before a comment\n---\nBody\n");
+        assertThat(read.diagnostics()).isEmpty();
+        assertThat(read.metadata().title()).isEqualTo("T\tU");
         assertThat(read.metadata().authors()).containsExactly("melody");
+        assertThat(read.metadata().tags()).extracting(org.quire.core.site.Tag::name).containsExactly("a", "b");
+
+        PostReader.Read indented = read("2016-05-19-indented.md", "---\ntitle: T\nauthors:\n\t- melody\n---\nBody\n");
+        assertThat(indented.diagnostics()).extracting(Diagnostic::kind)
+                .contains(Kind.FRONT_MATTER_PORTABILITY, Kind.FRONT_MATTER_PARTLY_READ);
+        assertThat(indented.metadata().title()).isEqualTo("T");
     }
 
     @Test
