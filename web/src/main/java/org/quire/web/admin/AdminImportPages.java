@@ -58,12 +58,14 @@ public class AdminImportPages {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Requires(Permission.IMPORT_EXPORT)
-    public Response upload(@RestForm("file") FileUpload file) throws IOException {
+    public Response upload(@RestForm("file") FileUpload file, @RestForm("applySiteSettings") String applySiteSettings)
+            throws IOException {
         if (file == null || file.uploadedFile() == null) {
             return refused("Choose the zip of a Jekyll site.");
         }
         try {
-            ImportJobs.Job job = jobs.start(file.uploadedFile(), file.fileName());
+            ImportJobs.Job job = jobs.start(file.uploadedFile(), file.fileName(),
+                    new JekyllImport.Options(applySiteSettings != null));
             return Response.seeOther(URI.create("/admin/import/" + job.id)).build();
         } catch (SafeZip.Refused e) {
             return refused("'" + file.fileName() + "' was refused: " + e.getMessage());
@@ -98,6 +100,9 @@ public class AdminImportPages {
                 .data("updated", report == null ? 0 : report.count(JekyllImport.Outcome.UPDATED))
                 .data("unchanged", report == null ? 0 : report.count(JekyllImport.Outcome.UNCHANGED))
                 .data("failed", report == null ? 0 : report.count(JekyllImport.Outcome.FAILED))
+                .data("notPosts", report == null ? 0 : report.count(JekyllImport.Outcome.NOT_A_POST))
+                .data("settingsApplied", report == null ? List.of() : report.settingsApplied())
+                .data("settingsDiffering", report == null ? List.of() : report.settingsDiffering())
                 .data("siteMessages", report == null ? List.of() : report.siteMessages()).render()).build();
     }
 }

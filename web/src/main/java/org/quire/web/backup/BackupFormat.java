@@ -94,7 +94,7 @@ public final class BackupFormat {
                     c("excerpt_text", Kind.TEXT), c("toc_json", Kind.TEXT), c("extra_json", Kind.TEXT),
                     c("word_count", Kind.INT), c("reading_minutes", Kind.INT), c("trusted_html", Kind.BOOLEAN),
                     c("published_at", Kind.TIME), c("created_at", Kind.TIME), c("updated_at", Kind.TIME),
-                    c("deleted_at", Kind.TIME), c("version", Kind.LONG)),
+                    c("deleted_at", Kind.TIME), c("version", Kind.LONG), c("import_source", Kind.TEXT)),
             keyed("post_author", List.of("post_id", "position"), c("post_id", Kind.LONG),
                     c("account_id", Kind.LONG), c("position", Kind.INT)),
             numbered("tag", c("id", Kind.LONG), c("tag_key", Kind.TEXT), c("name", Kind.TEXT),

@@ -28,8 +28,12 @@ import org.quire.web.accounts.Requires;
 @Tag(name = "Import", description = "Moving in from Jekyll")
 public class ImportApi {
 
-    public record Summary(long imported, long updated, long unchanged, long failed,
-                          List<JekyllImport.PostResult> posts, List<String> siteMessages) {
+    /**
+     * @param notPosts files under the post folders that are not posts, each with a line saying why in {@code posts}
+     */
+    public record Summary(long imported, long updated, long unchanged, long failed, long notPosts,
+                          List<JekyllImport.PostResult> posts, List<String> siteMessages,
+                          List<String> settingsApplied, List<String> settingsDiffering) {
     }
 
     @Inject
@@ -39,18 +43,23 @@ public class ImportApi {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     @Requires(Permission.IMPORT_EXPORT)
-    @Operation(summary = "Import a Jekyll site from a zip (form field 'file'); answers the report per post")
-    public Response importZip(@RestForm("file") FileUpload file) throws IOException {
+    @Operation(summary = "Import a Jekyll site from a zip (form field 'file'; 'applySiteSettings' true to take"
+            + " _config.yml's settings on a later import too); answers the report per file")
+    public Response importZip(@RestForm("file") FileUpload file,
+                              @RestForm("applySiteSettings") boolean applySiteSettings) throws IOException {
         if (file == null || file.uploadedFile() == null) {
             return AccessFilter.problem(Response.Status.BAD_REQUEST, "Send the zip in the form field 'file'.");
         }
         java.nio.file.Path folder = Files.createTempDirectory("quire-import-");
         try {
             java.nio.file.Path root = ImportJobs.unpack(file.uploadedFile(), file.fileName(), folder);
-            JekyllImport.Report report = importer.importSite(root, done -> { });
+            JekyllImport.Report report = importer.importSiteWithProgress(root,
+                    new JekyllImport.Options(applySiteSettings), done -> { });
             return Response.ok(new Summary(report.count(JekyllImport.Outcome.IMPORTED),
                     report.count(JekyllImport.Outcome.UPDATED), report.count(JekyllImport.Outcome.UNCHANGED),
-                    report.count(JekyllImport.Outcome.FAILED), report.posts(), report.siteMessages())).build();
+                    report.count(JekyllImport.Outcome.FAILED), report.count(JekyllImport.Outcome.NOT_A_POST),
+                    report.posts(), report.siteMessages(), report.settingsApplied(), report.settingsDiffering()))
+                    .build();
         } catch (SafeZip.Refused refused) {
             return AccessFilter.problem(Response.Status.BAD_REQUEST, "'" + file.fileName() + "' was refused: "
                     + refused.getMessage());

@@ -63,6 +63,11 @@ public class ImportJobs {
      * @throws IllegalArgumentException when it holds no Jekyll site
      */
     public Job start(Path zip, String fileName) throws IOException, SafeZip.Refused {
+        return start(zip, fileName, JekyllImport.Options.DEFAULTS);
+    }
+
+    /** As {@link #start(Path, String)}, with the import's options (apply the site's settings on a later import). */
+    public Job start(Path zip, String fileName, JekyllImport.Options options) throws IOException, SafeZip.Refused {
         Path folder = Files.createTempDirectory("quire-import-");
         Path root;
         try {
@@ -78,7 +83,7 @@ public class ImportJobs {
                 jobs.remove(jobs.keySet().iterator().next());
             }
         }
-        runner.execute(() -> run(job, root, folder));
+        runner.execute(() -> run(job, root, folder, options));
         return job;
     }
 
@@ -91,11 +96,19 @@ public class ImportJobs {
     static Path unpack(Path zip, String fileName, Path folder) throws IOException, SafeZip.Refused {
         SafeZip.extract(zip, folder, SafeZip.Limits.defaults());
         Path root = SafeZip.siteRoot(folder);
-        if (!Files.isDirectory(root.resolve("_posts"))) {
-            throw new IllegalArgumentException("'" + fileName + "' holds no _posts folder, at its top or in its"
-                    + " one top folder: is it a Jekyll site?");
+        if (!hasPostFolder(root)) {
+            throw new IllegalArgumentException("'" + fileName + "' holds no _posts or _drafts folder, at its top,"
+                    + " in its one top folder or in a folder below (such as en/news/_posts): is it a Jekyll site?");
         }
         return root;
+    }
+
+    /** Whether a site has a post folder anywhere Jekyll might read one, as multi-language sites have below the top. */
+    static boolean hasPostFolder(Path root) throws IOException {
+        try (java.util.stream.Stream<Path> walk = Files.walk(root, 6)) {
+            return walk.anyMatch(p -> Files.isDirectory(p) && (p.getFileName().toString().equals("_posts")
+                    || p.getFileName().toString().equals("_drafts")));
+        }
     }
 
     public Optional<Job> find(String id) {
@@ -104,10 +117,10 @@ public class ImportJobs {
         }
     }
 
-    private void run(Job job, Path root, Path folder) {
+    private void run(Job job, Path root, Path folder, JekyllImport.Options options) {
         job.running();
         try {
-            job.succeeded(importer.importSiteWithProgress(root, progress -> job.progress(progress.done(),
+            job.succeeded(importer.importSiteWithProgress(root, options, progress -> job.progress(progress.done(),
                     progress.total())), clock);
         } catch (IOException | RuntimeException e) {
             job.failed(e.getMessage() == null ? e.toString() : e.getMessage(), clock);

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +21,6 @@ import jakarta.interceptor.Interceptor;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.quire.api.MediaItem;
-import org.quire.api.MediaRefusedException;
 import org.quire.core.ContentEngine;
 import org.quire.core.jekyll.JekyllAuthor;
 import org.quire.core.jekyll.JekyllSite;
@@ -29,13 +28,9 @@ import org.quire.core.jekyll.JekyllSiteReader;
 import org.quire.core.plugin.PluginRegistry;
 import org.quire.core.site.Slugs;
 import org.quire.core.source.PostMetadata;
-import org.quire.core.source.PostReader;
 import org.quire.core.source.PostSource;
 import org.quire.web.accounts.Account;
 import org.quire.web.accounts.Role;
-import org.quire.web.media.MediaApi;
-import org.quire.web.media.MediaIntake;
-import org.quire.web.media.MediaStore;
 import org.quire.web.site.Site;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -45,11 +40,13 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Moves a Jekyll site in from its folder: every post (published, or a draft from {@code _drafts/} or
- * {@code published: false}), its authors with the names the site gives them, every URL Jekyll served for a post
- * as a 301 to its new address, and the site's settings for {@code {{ site.* }}}. Each post is stored in its own
- * transaction, and the report says what became of each. Importing the same folder again updates changed posts and
- * leaves the rest alone. Media and zip uploads are the rest of issue #11.
+ * Moves a Jekyll site in from its folder, reading it as Jekyll 4.3 does ({@link JekyllSiteReader}): every post
+ * (published, scheduled when its date is to come, or a draft from {@code _drafts/} or {@code published: false}),
+ * its authors with the names the site gives them, the files its posts show, every URL Jekyll served for a post as
+ * its address or a 301 to it, and the site's settings ({@link ImportedSiteSettings}; all of {@code _config.yml}
+ * stays for {@code {{ site.* }}}). Each post is stored in its own transaction ({@link PostImporter}), and the
+ * report has a line for every file under the post folders. Importing the same folder again updates changed posts
+ * and leaves the rest alone.
  */
 @ApplicationScoped
 public class JekyllImport {
@@ -63,14 +60,34 @@ public class JekyllImport {
             "include", "keep_files", "sass", "kramdown", "markdown", "highlighter", "whitelist", "permalink",
             "timezone", "future", "strict_front_matter", "jekyll-archives", "paginate", "paginate_path", "encoding");
 
-    public enum Outcome { IMPORTED, UPDATED, UNCHANGED, FAILED }
+    /** What became of one file under a post folder; {@code NOT_A_POST} says why in its messages. */
+    public enum Outcome { IMPORTED, UPDATED, UNCHANGED, NOT_A_POST, FAILED }
 
-    /** What became of one post file. */
+    /** What became of one file. */
     public record PostResult(String file, Outcome outcome, String path, List<String> messages) {
     }
 
-    /** What an import did, post by post. */
-    public record Report(List<PostResult> posts, List<String> siteMessages) {
+    /**
+     * @param applySiteSettings make {@code _config.yml}'s settings the site's even when this is not the first
+     *                          import (the first always takes them)
+     */
+    public record Options(boolean applySiteSettings) {
+        public static final Options DEFAULTS = new Options(false);
+    }
+
+    /**
+     * What an import did, file by file: one line for every file under the site's post folders.
+     *
+     * @param settingsApplied   each site setting the import changed ({@code name: 'before' here, 'after' in
+     *                          _config.yml})
+     * @param settingsDiffering each setting where the site and {@code _config.yml} differ and the site's was kept
+     */
+    public record Report(List<PostResult> posts, List<String> siteMessages, List<String> settingsApplied,
+                         List<String> settingsDiffering) {
+        public Report(List<PostResult> posts, List<String> siteMessages) {
+            this(posts, siteMessages, List.of(), List.of());
+        }
+
         public long count(Outcome outcome) {
             return posts.stream().filter(p -> p.outcome() == outcome).count();
         }
@@ -78,6 +95,13 @@ public class JekyllImport {
 
     @ConfigProperty(name = "quire.import.posts-dir")
     Optional<String> importOnStart;
+
+    /**
+     * Whether the first import into a site (no post imported yet, nothing written but the first start's sample
+     * post) makes {@code _config.yml}'s settings the site's. Off where settings are managed elsewhere.
+     */
+    @ConfigProperty(name = "quire.import.first-import-takes-site-settings", defaultValue = "true")
+    boolean firstImportTakesSiteSettings;
 
     @Inject
     PostService posts;
@@ -92,7 +116,10 @@ public class JekyllImport {
     Clock clock;
 
     @Inject
-    MediaIntake intake;
+    PostImporter postImporter;
+
+    @Inject
+    ImportedSiteSettings siteSettings;
 
     @Inject
     org.quire.web.site.EmbeddedStoreUpkeep storeUpkeep;
@@ -123,131 +150,102 @@ public class JekyllImport {
      * @throws IllegalArgumentException when the folder is not a Jekyll site, naming it
      */
     public Report importSiteWithProgress(Path root, Consumer<Progress> progress) throws IOException {
+        return importSiteWithProgress(root, Options.DEFAULTS, progress);
+    }
+
+    /**
+     * @param progress told once the site is read (0 done) and after each post
+     * @throws IllegalArgumentException when the folder is not a Jekyll site, naming it
+     */
+    public Report importSiteWithProgress(Path root, Options options, Consumer<Progress> progress) throws IOException {
         JekyllSite site = new JekyllSiteReader().read(root);
         int total = site.posts().size() + site.drafts().size();
         progress.accept(new Progress(0, total));
         List<String> siteMessages = new ArrayList<>();
         site.diagnostics().forEach(d -> siteMessages.add(d.toString()));
+
+        // The site's settings first, so each post is stored at the address its permalink pattern gives.
+        ImportedSiteSettings.Wanted wanted = ImportedSiteSettings.wanted(site.settings());
+        boolean firstImport = firstImportTakesSiteSettings && QuarkusTransaction.requiringNew().call(() ->
+                Post.count("importSource is not null") == 0 && Post.count() <= 1);
+        List<String> applied = List.of();
+        if (firstImport || options.applySiteSettings()) {
+            try {
+                applied = siteSettings.apply(wanted);
+            } catch (ContentException e) {
+                siteMessages.add("_config.yml: warning the site's settings were not taken, as Quire refuses "
+                        + (e.field() == null ? "them" : e.field()) + ": " + e.getMessage());
+            }
+        }
+        List<String> differing = !firstImport && !options.applySiteSettings() ? siteSettings.differences(wanted)
+                : List.of();
+        if (!site.settings().basePath().isEmpty()) {
+            siteMessages.add("_config.yml: info Jekyll served the site under baseurl " + site.settings().basePath()
+                    + "; Quire serves it where it is deployed (quire.base-path), and each old address under "
+                    + site.settings().basePath() + " answers 301 with its post's address");
+        }
         keepLiquidSettings(site);
         ContentEngine jekyll = ContentEngine.create(site.settings(), PluginRegistry.empty());
         Account importer = QuarkusTransaction.requiringNew().call(() -> Account.findByHandle("admin").orElse(null));
+        String siteAuthor = siteAuthor(site);
 
-        SiteFiles files = new SiteFiles(root, site.settings().basePath());
-        Map<String, String> stored = new HashMap<>();
+        SiteFiles files = new SiteFiles(root, site.settings().basePath(), site.settings().url(),
+                site.settings().config());
+        PostImporter.Run run = new PostImporter.Run(jekyll, site.settings().basePath(), files, importer, siteAuthor,
+                new HashSet<>(), new HashMap<>());
         List<PostResult> results = new ArrayList<>();
         int done = 0;
         for (PostSource source : site.posts()) {
-            results.add(importPost(source, jekyll, site, PostStatus.PUBLISHED, importer, files, stored));
+            results.add(importPost(source, PostStatus.PUBLISHED, site, run));
             progress.accept(new Progress(++done, total));
             if (done % RECLAIM_EVERY == 0) {
                 storeUpkeep.reclaim();
             }
         }
         for (PostSource source : site.drafts()) {
-            results.add(importPost(source, jekyll, site, PostStatus.DRAFT, importer, files, stored));
+            results.add(importPost(source, PostStatus.DRAFT, site, run));
             progress.accept(new Progress(++done, total));
         }
+        for (JekyllSite.NotAPost skipped : site.notPosts()) {
+            results.add(new PostResult(skipped.path(), Outcome.NOT_A_POST, null,
+                    List.of(skipped.path() + ": not a post: " + skipped.reason())));
+        }
+        results.sort(java.util.Comparator.comparing(PostResult::file));
         // An unchanged post may still have gained an old address, and an author a name, with no post event: pages
         // (and the published-site snapshot, which holds both) are dropped once, here and on the other instances.
         pageCache.invalidateAll();
         // A commit per post leaves an embedded database's file many times its data until it is tidied.
         storeUpkeep.tidy();
-        return new Report(results, siteMessages);
+        return new Report(results, siteMessages, applied, differing);
     }
 
-    private PostResult importPost(PostSource original, ContentEngine jekyll, JekyllSite site, PostStatus status,
-                                  Account importer, SiteFiles files, Map<String, String> stored) {
-        List<String> messages = new ArrayList<>();
+    private PostResult importPost(PostSource source, PostStatus status, JekyllSite site, PostImporter.Run run) {
+        PostMetadata metadata;
         try {
-            PostSource source = withSiteFiles(original, files, stored, importer, messages);
-            PostReader.Read read = jekyll.read(source);
-            PostMetadata metadata = read.metadata();
-            ensureAuthors(metadata, site);
-            // One transaction per post: a process killed mid-import leaves each post whole (saved, published and
-            // reachable at its Jekyll address) or absent, and a re-run completes it.
-            PostResult result = QuarkusTransaction.requiringNew().call(() -> {
-                Optional<Post> existing = Post.findBySlug(metadata.slug());
-                Outcome outcome;
-                Post post;
-                if (existing.isEmpty()) {
-                    PostService.Saved saved = posts.create(source.text(), source.name(), status, importer);
-                    post = saved.post();
-                    if (post.status == PostStatus.PUBLISHED) {
-                        post = posts.publish(post.id);
-                    }
-                    saved.diagnostics().forEach(d -> messages.add(d.toString()));
-                    outcome = Outcome.IMPORTED;
-                } else if (existing.get().source.equals(source.text())) {
-                    post = existing.get();
-                    outcome = Outcome.UNCHANGED;
-                } else {
-                    PostService.Saved saved = posts.update(existing.get().id, existing.get().version,
-                            source.text(), source.name(), importer);
-                    post = saved.post();
-                    saved.diagnostics().forEach(d -> messages.add(d.toString()));
-                    outcome = Outcome.UPDATED;
-                }
-                if (status == PostStatus.PUBLISHED && metadata.published()) {
-                    // Where Jekyll served the post: its permalink under the site's baseurl.
-                    posts.addRedirect(post.id, site.settings().basePath() + metadata.permalink());
-                }
-                return new PostResult(source.name(), outcome, post.path, messages);
-            });
-            return result;
+            metadata = run.jekyll().read(source).metadata();
+            ensureAuthors(metadata, site, run.siteAuthor());
         } catch (RuntimeException e) {
-            messages.add(original.name() + ": error " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-            LOG.warnf("Import of %s failed: %s", original.name(), e.toString());
-            return new PostResult(original.name(), Outcome.FAILED, null, messages);
+            return new PostResult(source.name(), Outcome.FAILED, null, List.of(source.name() + ": error "
+                    + (e.getMessage() == null ? e.toString() : e.getMessage())));
         }
+        return postImporter.importPost(source, metadata, status, run);
     }
 
-    /**
-     * The post with each image or file it refers to on the old site ({@code /images/x.jpg}) stored in the media
-     * library at the same path, through the plugins' filters as an upload is, and the reference pointing there
-     * ({@code /media/images/x.jpg}). A file used by several posts is stored once per import; one that cannot be
-     * stored is named in the report and its reference left as it was.
-     */
-    private PostSource withSiteFiles(PostSource source, SiteFiles files, Map<String, String> stored, Account importer,
-                                     List<String> messages) {
-        String text = source.text();
-        for (SiteFiles.Reference reference : files.referencedIn(text)) {
-            String url = stored.get(reference.file());
-            if (url == null) {
-                try {
-                    byte[] content = files.read(reference.file());
-                    Optional<String[]> type = MediaApi.detect(java.util.Arrays.copyOf(content, Math.min(16,
-                            content.length)));
-                    if (type.isEmpty()) {
-                        messages.add(source.name() + ": warning " + reference.file() + " is not an image or PDF the"
-                                + " media library takes; the link to it is left as it was");
-                        stored.put(reference.file(), "");
-                        continue;
-                    }
-                    MediaStore.checkPath(reference.file());
-                    MediaItem item = intake.take(reference.file(), content, type.get()[0],
-                            reference.file().substring(reference.file().lastIndexOf('/') + 1), importer);
-                    url = "/media/" + item.path();
-                } catch (MediaRefusedException | IllegalArgumentException e) {
-                    messages.add(source.name() + ": warning " + reference.file() + " was not stored: "
-                            + e.getMessage());
-                    url = "";
-                } catch (IOException e) {
-                    messages.add(source.name() + ": warning " + reference.file() + " could not be read: " + e);
-                    url = "";
-                }
-                stored.put(reference.file(), url);
-            }
-            if (!url.isEmpty()) {
-                text = SiteFiles.rewrite(text, reference.written(), url);
-            }
+    /** The site's {@code author} ({@code Casey Writer}, or {@code {name: Casey Writer}}), or null. */
+    private static String siteAuthor(JekyllSite site) {
+        Object author = site.settings().config().get("author");
+        if (author instanceof Map<?, ?> map) {
+            author = map.get("name");
         }
-        return text.equals(source.text()) ? source : new PostSource(source.name(), text);
+        return author == null || author instanceof Map<?, ?> || author instanceof List<?>
+                || author.toString().isBlank() ? null : author.toString().strip();
     }
 
     /** Accounts for the post's authors, named as the site names them; contributors who cannot sign in. */
-    private void ensureAuthors(PostMetadata metadata, JekyllSite site) {
-        for (String handle : metadata.authors()) {
-            String normalised = Slugs.slugify(handle);
+    private void ensureAuthors(PostMetadata metadata, JekyllSite site, String siteAuthor) {
+        List<String> handles = metadata.authors().isEmpty() && siteAuthor != null ? List.of(siteAuthor)
+                : metadata.authors();
+        for (String handle : handles) {            String normalised = Slugs.slugify(handle);
             if (normalised.isEmpty()) {
                 continue;
             }

@@ -106,6 +106,10 @@ public class Post extends PanacheEntityBase {
     @Column(name = "deleted_at")
     public Instant deletedAt;
 
+    /** The file of an imported Jekyll site this post came from, relative to the site's folder; null when written here. */
+    @Column(name = "import_source")
+    public String importSource;
+
     @ManyToMany
     @JoinTable(name = "post_author", joinColumns = @JoinColumn(name = "post_id"),
             inverseJoinColumns = @JoinColumn(name = "account_id"))

@@ -787,11 +787,12 @@ public class PostService {
         }
         PostLimits.refuseNul(source);
         PostReader.Read read = engines.engineFor(Site.get()).read(new PostSource("post.md", source));
-        refuseUnreadableFrontMatter(read);
+        refuseUnreadableFrontMatter(read, true);
         PostLimits.check(read.metadata());
         for (Diagnostic diagnostic : read.diagnostics()) {
             if (diagnostic.kind() == Diagnostic.Kind.DATE_UNREADABLE
-                    || diagnostic.kind() == Diagnostic.Kind.DATE_PARTLY_READ) {
+                    || diagnostic.kind() == Diagnostic.Kind.DATE_PARTLY_READ
+                    || diagnostic.kind() == Diagnostic.Kind.DATE_ROLLED_OVER) {
                 throw new ContentException(Reason.INVALID, "date", "line " + diagnostic.line() + ": "
                         + diagnostic.message().replace("; the file name's date is used", "")
                         .replace("; the post has no date", ""));
@@ -801,12 +802,15 @@ public class PostService {
 
     /**
      * Refuses front matter that cannot be read as a whole: stored, it would become a post titled "Post" at the slug
-     * {@code post}, its real title and keys lost.
+     * {@code post}, its real title and keys lost. Someone saving in the editor is also refused front matter that is
+     * only partly read, naming the key and line; an import keeps such a post, as written, with what can be read
+     * (the report names what cannot), since a Jekyll site published it.
      */
-    private static void refuseUnreadableFrontMatter(PostReader.Read read) {
+    private static void refuseUnreadableFrontMatter(PostReader.Read read, boolean partlyReadToo) {
         for (Diagnostic diagnostic : read.diagnostics()) {
-            if (diagnostic.kind() == Diagnostic.Kind.FRONT_MATTER_INVALID
-                    && diagnostic.severity() == Diagnostic.Severity.ERROR) {
+            boolean refused = diagnostic.kind() == Diagnostic.Kind.FRONT_MATTER_INVALID
+                    || partlyReadToo && diagnostic.kind() == Diagnostic.Kind.FRONT_MATTER_PARTLY_READ;
+            if (refused && diagnostic.severity() == Diagnostic.Severity.ERROR) {
                 throw new ContentException(Reason.INVALID, "frontMatter", "line " + diagnostic.line() + ": "
                         + diagnostic.message());
             }
@@ -842,7 +846,7 @@ public class PostService {
         // The engine reads Jekyll sources; a post written here gets the file name Jekyll would have given it.
         PostSource firstRead = new PostSource(fileName != null ? fileName : "post.md", source);
         PostReader.Read read = engine.read(firstRead);
-        refuseUnreadableFrontMatter(read);
+        refuseUnreadableFrontMatter(read, fileName == null);
         PostLimits.check(read.metadata());
         String name = fileName != null ? fileName : fileNameFor(post, read.metadata(), zone);
         // Raw HTML is kept only when whoever saves and every author may publish it as written: an editor's bulk

@@ -1,66 +1,178 @@
 package org.quire.web.content;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The files of a Jekyll site that a post refers to by a site path: {@code ![](/images/x.jpg)},
- * {@code [slides](/files/talk.pdf)}, {@code <img src="{{ site.baseurl }}/assets/a.png">}. Only paths that name a
- * file inside the site folder count; links to pages, other sites and missing files are left alone.
+ * The files of a Jekyll site that a post refers to: {@code ![](/images/x.jpg)}, {@code [slides](/files/talk.pdf)},
+ * {@code <img src="{{ site.baseurl }}/assets/a.png">}, {@code ![]({{ site.filesurl }}/b.png)} where the site sets
+ * {@code filesurl} to a path or a URL of the site, and relative paths ({@code ../assets/a.png}), read against the
+ * address readers saw the post at and, failing that, against the post's file, as an editor's preview reads them.
+ * Only files inside the site folder count. A reference to an image, or to a file with an extension other than a
+ * page's, that names no such file is reported with the post's line, so that no picture goes missing unnoticed.
  */
 final class SiteFiles {
 
     /** The target of a Markdown link or image: what follows {@code ](}, up to a space or the closing bracket. */
-    private static final Pattern MARKDOWN_TARGET = Pattern.compile("\\]\\(\\s*<?([^)\\s>]+)");
-    /** An HTML src or href attribute. */
-    private static final Pattern HTML_TARGET = Pattern.compile("(?i)\\b(?:src|href)\\s*=\\s*[\"']([^\"']+)[\"']");
-    private static final Pattern BASEURL = Pattern.compile("\\{\\{\\s*site\\.baseurl\\s*}}");
+    private static final Pattern MARKDOWN_TARGET = Pattern.compile(
+            "(!?)\\]\\(\\s*<?((?:\\{\\{[^}\\n]*}}|[^)\\s>])+)");
+    /** An HTML src or href attribute, and whether it is an image's. */
+    private static final Pattern HTML_TARGET = Pattern.compile(
+            "(?i)<(\\w+)\\b[^>]*?\\b(src|href)\\s*=\\s*[\"']([^\"']+)[\"']");
+    private static final Pattern SITE_VARIABLE = Pattern.compile("\\{\\{\\s*site\\.([A-Za-z_][\\w-]*)\\s*}}");
     private static final Set<String> FOLDERS_NOT_FILES = Set.of("_posts", "_drafts", "_site", "_config.yml");
+    /** What a link to a page ends with; a missing page is not a missing file. */
+    private static final Set<String> PAGE_EXTENSIONS = Set.of("html", "htm", "md", "markdown", "php", "xml", "");
 
     private final Path root;
     private final String basePath;
+    private final String siteUrl;
+    private final Map<String, Object> config;
 
-    SiteFiles(Path root, String basePath) {
+    SiteFiles(Path root, String basePath, String siteUrl, Map<String, Object> config) {
         this.root = root.toAbsolutePath().normalize();
         this.basePath = basePath == null ? "" : basePath;
+        this.siteUrl = siteUrl == null ? "" : siteUrl;
+        this.config = config == null ? Map.of() : config;
+    }
+
+    SiteFiles(Path root, String basePath) {
+        this(root, basePath, "", Map.of());
     }
 
     /** A reference as written in the post, and the file it names, relative to the site folder ({@code images/x.jpg}). */
     record Reference(String written, String file) {
     }
 
-    /** Every reference in {@code text} to a file the site has, once each, in order. */
-    Set<Reference> referencedIn(String text) {
-        Set<Reference> found = new LinkedHashSet<>();
-        for (Pattern pattern : new Pattern[] {MARKDOWN_TARGET, HTML_TARGET}) {
-            Matcher matcher = pattern.matcher(text);
-            while (matcher.find()) {
-                String written = matcher.group(1);
-                fileOf(written).ifPresent(file -> found.add(new Reference(written, file)));
-            }
-        }
-        return found;
+    /** A reference that names no file the site has: the post's line, what is written, and why. */
+    record Unresolved(int line, String written, String why) {
     }
 
-    /** The file a site path names, if the site folder has it: never outside the folder, never a post. */
-    Optional<String> fileOf(String written) {
-        String path = BASEURL.matcher(written).replaceFirst("");
+    /** What a post refers to. */
+    record Found(List<Reference> references, List<Unresolved> unresolved) {
+    }
+
+    /** Every reference in {@code text} to a file the site has, once each, in order. */
+    java.util.Set<Reference> referencedIn(String text) {
+        return new java.util.LinkedHashSet<>(find(text, null, null).references());
+    }
+
+    /**
+     * @param sourceName the post's file relative to the site folder ({@code _posts/2017-07-07-files.md}), or null
+     * @param pageUrl    the address readers saw it at on the old site ({@code /blog/2017/07/files/}), or null
+     */
+    Found find(String text, String sourceName, String pageUrl) {
+        Map<String, Reference> found = new LinkedHashMap<>();
+        List<Unresolved> unresolved = new ArrayList<>();
+        Matcher markdown = MARKDOWN_TARGET.matcher(text);
+        while (markdown.find()) {
+            consider(text, markdown.start(2), markdown.group(2), !markdown.group(1).isEmpty(), sourceName, pageUrl,
+                    found, unresolved);
+        }
+        Matcher html = HTML_TARGET.matcher(text);
+        while (html.find()) {
+            boolean image = html.group(1).equalsIgnoreCase("img") || html.group(1).equalsIgnoreCase("source");
+            consider(text, html.start(3), html.group(3), image, sourceName, pageUrl, found, unresolved);
+        }
+        return new Found(List.copyOf(found.values()), unresolved);
+    }
+
+    private void consider(String text, int at, String written, boolean image, String sourceName, String pageUrl,
+                          Map<String, Reference> found, List<Unresolved> unresolved) {
+        if (found.containsKey(written)) {
+            return;
+        }
+        Candidates candidates = candidates(written, sourceName, pageUrl);
+        if (candidates == null) {
+            return;
+        }
+        for (String candidate : candidates.paths()) {
+            Optional<String> file = fileAt(candidate);
+            if (file.isPresent()) {
+                found.put(written, new Reference(written, file.get()));
+                return;
+            }
+        }
+        String last = candidates.paths().isEmpty() ? "" : candidates.paths().get(0);
+        last = last.substring(last.lastIndexOf('/') + 1);
+        String extension = last.contains(".") ? last.substring(last.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+        if (candidates.why() != null || image || !PAGE_EXTENSIONS.contains(extension)) {
+            unresolved.add(new Unresolved(lineAt(text, at), written, candidates.why() != null ? candidates.why()
+                    : "the site folder has no file " + String.join(" or ", candidates.paths())));
+        }
+    }
+
+    /** Site paths a reference may name, in order; null when it is not a reference to this site's files. */
+    private record Candidates(List<String> paths, String why) {
+    }
+
+    private Candidates candidates(String written, String sourceName, String pageUrl) {
+        String path = written;
+        Matcher variable = SITE_VARIABLE.matcher(path);
+        if (variable.find() && variable.start() == 0) {
+            Object value = config.get(variable.group(1));
+            if (value == null || value instanceof Map<?, ?> || value instanceof List<?>) {
+                return new Candidates(List.of(), "site." + variable.group(1) + " is not set in _config.yml");
+            }
+            path = value.toString().strip() + path.substring(variable.end());
+        }
+        if (path.contains("{{") || path.contains("{%")) {
+            return null;
+        }
         int cut = indexOfAny(path, '?', '#');
         if (cut >= 0) {
             path = path.substring(0, cut);
         }
+        String lower = path.toLowerCase(Locale.ROOT);
+        if (!siteUrl.isEmpty() && lower.startsWith(siteUrl.toLowerCase(Locale.ROOT) + "/")) {
+            path = path.substring(siteUrl.length());
+        } else if (lower.matches("^[a-z][a-z0-9+.-]*:.*") || path.startsWith("//") || path.isEmpty()) {
+            return null; // another site, mailto:, data:, or a fragment of this page
+        }
+        if (path.contains("\\")) {
+            return null;
+        }
+        List<String> paths = new ArrayList<>();
+        if (path.startsWith("/")) {
+            paths.add(path);
+        } else {
+            if (pageUrl != null) {
+                resolve(pageUrl, path).ifPresent(paths::add);
+            }
+            if (sourceName != null) {
+                resolve("/" + sourceName, path).ifPresent(paths::add);
+            }
+        }
+        return paths.isEmpty() ? null : new Candidates(paths, null);
+    }
+
+    private static Optional<String> resolve(String base, String relative) {
+        try {
+            String resolved = new URI(null, null, base, null).resolve(new URI(null, null, relative, null)).getPath();
+            return resolved == null || resolved.contains("/../") || resolved.startsWith("/..") ? Optional.empty()
+                    : Optional.of(resolved);
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The file a site path names, if the site folder has it: never outside the folder, never a post. */
+    private Optional<String> fileAt(String sitePath) {
+        String path = sitePath;
         if (!basePath.isEmpty() && path.startsWith(basePath + "/")) {
             path = path.substring(basePath.length());
-        }
-        if (!path.startsWith("/") || path.startsWith("//") || path.contains("\\") || path.contains("{")) {
-            return Optional.empty();
         }
         String relative;
         try {
@@ -83,6 +195,15 @@ final class SiteFiles {
         return Optional.of(root.relativize(file).toString().replace('\\', '/'));
     }
 
+    /** Kept for the tests that ask for one path: the file a site path names, if the site folder has it. */
+    Optional<String> fileOf(String written) {
+        Candidates candidates = candidates(written, null, null);
+        if (candidates == null) {
+            return Optional.empty();
+        }
+        return candidates.paths().stream().map(this::fileAt).flatMap(Optional::stream).findFirst();
+    }
+
     byte[] read(String file) throws IOException {
         return Files.readAllBytes(root.resolve(file));
     }
@@ -96,6 +217,16 @@ final class SiteFiles {
         String replacement = Matcher.quoteReplacement(url);
         String markdown = text.replaceAll("(\\]\\(\\s*<?)" + quoted + "(?=[)\\s>?#])", "$1" + replacement);
         return markdown.replaceAll("(?i)(\\b(?:src|href)\\s*=\\s*[\"'])" + quoted + "(?=[\"'?#])", "$1" + replacement);
+    }
+
+    private static int lineAt(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset && i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
     }
 
     private static int indexOfAny(String text, char a, char b) {

@@ -57,25 +57,32 @@ public class QuireMain implements QuarkusApplication {
             return 0;
         }
         if (args[0].equals("import")) {
-            if (args.length != 2) {
-                System.err.println("usage: quire import <jekyll site folder>");
+            boolean applySiteSettings = args.length == 3 && args[1].equals("--apply-site-settings");
+            if (args.length != 2 && !applySiteSettings) {
+                System.err.println("usage: quire import [--apply-site-settings] <jekyll site folder>");
                 return 2;
             }
-            Path folder = Path.of(args[1]).toAbsolutePath().normalize();
+            Path folder = Path.of(args[args.length - 1]).toAbsolutePath().normalize();
             ProgressBar bar = new ProgressBar("posts", 25);
             JekyllImport.Report report = jekyllImport.importSiteWithProgress(folder,
-                    progress -> bar.show(progress.done(), progress.total()));
+                    new JekyllImport.Options(applySiteSettings), progress -> bar.show(progress.done(), progress.total()));
             bar.end();
             report.siteMessages().forEach(System.out::println);
+            report.settingsApplied().forEach(change -> System.out.println("site setting taken from _config.yml: "
+                    + change));
+            report.settingsDiffering().forEach(difference -> System.out.println("site setting kept (import with"
+                    + " --apply-site-settings to take _config.yml's): " + difference));
             for (JekyllImport.PostResult post : report.posts()) {
                 if (post.outcome() != Outcome.UNCHANGED || !post.messages().isEmpty()) {
                     System.out.printf("%-9s %s -> %s%n", post.outcome(), post.file(), post.path() == null ? "-" : post.path());
                     post.messages().forEach(message -> System.out.println("          " + message));
                 }
             }
-            System.out.printf("%d posts from %s: %d imported, %d updated, %d unchanged, %d failed%n",
-                    report.posts().size(), folder, report.count(Outcome.IMPORTED), report.count(Outcome.UPDATED),
-                    report.count(Outcome.UNCHANGED), report.count(Outcome.FAILED));
+            long notPosts = report.count(Outcome.NOT_A_POST);
+            System.out.printf("%d posts from %s: %d imported, %d updated, %d unchanged, %d failed; %d other files"
+                            + " under the post folders are not posts%n", report.posts().size() - notPosts, folder,
+                    report.count(Outcome.IMPORTED), report.count(Outcome.UPDATED), report.count(Outcome.UNCHANGED),
+                    report.count(Outcome.FAILED), notPosts);
             return report.count(Outcome.FAILED) == 0 ? 0 : 1;
         }
         if (args[0].equals("backup") || args[0].equals("restore")) {
@@ -102,7 +109,7 @@ public class QuireMain implements QuarkusApplication {
             }
         }
         System.err.println("Unknown command '" + args[0] + "'; use serve (the default), export <folder>,"
-                + " import <folder>, backup <file.zip> or restore <file.zip>");
+                + " import [--apply-site-settings] <folder>, backup <file.zip> or restore <file.zip>");
         return 2;
     }
 

@@ -89,7 +89,7 @@ class AdminImportPagesTest {
         assertThat(refused.asString()).contains("evil.zip").contains("was refused");
         Response notASite = upload(admin, "photos.zip", zip(Map.of("photo.txt", "x")));
         assertThat(notASite.statusCode()).isEqualTo(400);
-        assertThat(notASite.asString()).contains("holds no _posts folder");
+        assertThat(notASite.asString()).contains("holds no _posts or _drafts folder");
         TestAccounts.signedIn(Role.EDITOR).given().accept("text/html").get("/admin/import").then().statusCode(403);
     }
 }
