@@ -14,7 +14,7 @@ import java.util.Map;
 
 import org.quire.core.Diagnostic;
 import org.quire.core.Diagnostic.Kind;
-import org.quire.core.source.LenientYaml;
+import org.quire.core.text.LenientYaml;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;

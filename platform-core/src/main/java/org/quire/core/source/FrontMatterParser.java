@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import org.quire.core.Diagnostic;
 import org.quire.core.Diagnostic.Kind;
+import org.quire.core.text.LenientYaml;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;

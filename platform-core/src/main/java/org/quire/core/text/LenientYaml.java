@@ -1,4 +1,4 @@
-package org.quire.core.source;
+package org.quire.core.text;
 
 import java.util.ArrayList;
 import java.util.List;
