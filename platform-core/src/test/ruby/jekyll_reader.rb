@@ -17,7 +17,8 @@ ARGV.each do |argument|
   Jekyll::Utils.instance_variable_set(:@parse_date_cache, {})
   Dir.mktmpdir do |destination|
     config = Jekyll.configuration("source" => root, "destination" => destination, "quiet" => true,
-                                  "future" => true, "plugins" => [], "theme" => nil)
+                                  "future" => true, "plugins" => [], "theme" => nil,
+                                  "disable_disk_cache" => true)
     site = Jekyll::Site.new(config)
     site.read
     now = Time.now

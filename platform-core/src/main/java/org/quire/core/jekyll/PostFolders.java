@@ -26,9 +26,9 @@ import java.util.stream.Stream;
 final class PostFolders {
 
     /** Jekyll's {@code Document::DATE_FILENAME_MATCHER}, on the path below {@code _posts}. */
-    private static final Pattern DATED = Pattern.compile("^(?:.+/)*?(\\d{2,4}-\\d{1,2}-\\d{1,2})-([^/]*)(\\.[^./]+)$");
+    private static final Pattern DATED = Pattern.compile("^(?:.+/)*?(\\d{2,4}-\\d{1,2}-\\d{1,2})-([^/]*)(\\.[^.]+)$");
     /** Jekyll's {@code Document::DATELESS_FILENAME_MATCHER}: drafts need only an extension. */
-    private static final Pattern DATELESS = Pattern.compile("^(?:.+/)*(.*)(\\.[^./]+)$");
+    private static final Pattern DATELESS = Pattern.compile("^(?:.+/)*(.*)(\\.[^.]+)$");
     /** Jekyll 4's default {@code exclude}, added to whatever a site excludes. */
     private static final List<String> DEFAULT_EXCLUDES = List.of(".sass-cache", ".jekyll-cache", "gemfiles",
             "Gemfile", "Gemfile.lock", "node_modules", "vendor/bundle/", "vendor/cache/", "vendor/gems/",
@@ -122,10 +122,15 @@ final class PostFolders {
     /** Jekyll's {@code Reader#get_entries} and {@code PostReader#read_content} for one post folder. */
     private void readPostFolder(String dir, String magicDir, Kind kind, List<Found> found) throws IOException {
         Path folder = (dir.isEmpty() ? root : root.resolve(dir)).resolve(magicDir);
+        String folderPath = dir.isEmpty() ? magicDir : dir + "/" + magicDir;
+        if (Files.isSymbolicLink(folder)) {
+            found.add(notAPost(folder, folderPath, "it is a symbolic link to a folder, which an import does not"
+                    + " follow"));
+            return;
+        }
         if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        String folderPath = dir.isEmpty() ? magicDir : dir + "/" + magicDir;
         List<Path> files;
         try (Stream<Path> walk = Files.walk(folder)) {
             files = walk.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
@@ -250,7 +255,11 @@ final class PostFolders {
                 default -> regex.append(Pattern.quote(String.valueOf(c)));
             }
         }
-        return Pattern.compile(regex.toString(), Pattern.DOTALL).matcher(text).matches();
+        try {
+            return Pattern.compile(regex.toString(), Pattern.DOTALL).matcher(text).matches();
+        } catch (java.util.regex.PatternSyntaxException e) {
+            return false; // Ruby matches nothing with a pattern it cannot read, such as [z-a]
+        }
     }
 
     private static String quoteSet(String set) {

@@ -136,7 +136,7 @@ public final class LiquidTranslator {
             if (value.isPresent() && isScalar(value.get())) {
                 return applyUrlFilter(value.get().toString(), variable.group("filter"), context);
             }
-            if (value.isEmpty()) {
+            if (value.isEmpty() && !filledInByJekyll(variable.group("scope"), variable.group("path"))) {
                 // Liquid renders a variable nobody set as nothing; Jekyll's page showed nothing there either.
                 diagnostics.add(Diagnostic.warning(context.sourceName(), line, Kind.LIQUID_UNDEFINED,
                         quoted(whole) + ": " + variable.group("scope") + "." + variable.group("path")
@@ -145,7 +145,8 @@ public final class LiquidTranslator {
             }
             diagnostics.add(Diagnostic.warning(context.sourceName(), line, Kind.LIQUID_UNSUPPORTED,
                     quoted(whole) + ": " + variable.group("scope") + "." + variable.group("path")
-                            + " is not a single value; it is shown as written"));
+                            + (value.isEmpty() ? " is one Jekyll fills in as it builds, which is not evaluated here"
+                            : " is not a single value") + "; it is shown as written"));
             return whole;
         }
         Matcher literal = STRING_WITH_URL_FILTER.matcher(expr);
@@ -155,6 +156,19 @@ public final class LiquidTranslator {
         diagnostics.add(Diagnostic.warning(context.sourceName(), line, Kind.LIQUID_UNSUPPORTED,
                 "Liquid expression " + quoted(whole) + " is not evaluated outside Jekyll; it is shown as written"));
         return whole;
+    }
+
+    /** Variables Jekyll gives every page or site as it builds, beyond the front matter and {@code _config.yml}. */
+    private static final java.util.Set<String> PAGE_BUILT_INS = java.util.Set.of("url", "date", "id", "title",
+            "slug", "ext", "path", "name", "content", "excerpt", "collection", "next", "previous", "relative_path",
+            "dir", "categories", "tags", "output");
+    private static final java.util.Set<String> SITE_BUILT_INS = java.util.Set.of("time", "pages", "posts",
+            "related_posts", "static_files", "html_pages", "html_files", "collections", "data", "documents",
+            "categories", "tags", "source", "github", "environment", "jekyll");
+
+    private static boolean filledInByJekyll(String scope, String dottedPath) {
+        String first = dottedPath.contains(".") ? dottedPath.substring(0, dottedPath.indexOf('.')) : dottedPath;
+        return (scope.equals("page") ? PAGE_BUILT_INS : SITE_BUILT_INS).contains(first);
     }
 
     private static String applyUrlFilter(String value, String filter, Context context) {

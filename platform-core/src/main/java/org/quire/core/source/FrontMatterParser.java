@@ -108,11 +108,11 @@ public final class FrontMatterParser {
         }
         Object loaded;
         try {
-            LenientYaml.Result result = LenientYaml.load(YAML.get(), yaml);
+            LenientYaml.Result result = LenientYaml.load(YAML.get(), yaml, 2);
             loaded = result.value();
             if (loaded == null || loaded instanceof Map<?, ?>) {
                 for (LenientYaml.Loss loss : result.losses()) {
-                    diagnostics.add(Diagnostic.error(source.name(), loss.line() + 1, Kind.FRONT_MATTER_PARTLY_READ,
+                    diagnostics.add(Diagnostic.error(source.name(), loss.line(), Kind.FRONT_MATTER_PARTLY_READ,
                             "front matter key '" + loss.key() + "' is not read, as it is not valid YAML: "
                                     + loss.problem() + "; the other keys are read"));
                 }

@@ -31,7 +31,7 @@ public final class LenientYaml {
     /**
      * A top-level entry that was not read.
      *
-     * @param line    1-based line in the text given where the entry begins
+     * @param line    the line where the entry begins: 1-based in the text given, or counted from its first line
      * @param key     the entry's key as written, or the line's text when it has none
      * @param problem what the parser found, and on which line when that is not the entry's first
      */
@@ -53,6 +53,14 @@ public final class LenientYaml {
      *                       not a mapping
      */
     public static Result load(Yaml yaml, String text) {
+        return load(yaml, text, 1);
+    }
+
+    /**
+     * @param firstLine the line of the file on which {@code text} begins, so that every line named (in
+     *                  {@link Loss#line()} and in its problem) is the file's
+     */
+    public static Result load(Yaml yaml, String text, int firstLine) {
         Objects.requireNonNull(text, "text");
         String[] lines = withSpacesForSeparatingTabs(text).split("\n", -1);
         List<Loss> losses = new ArrayList<>();
@@ -65,7 +73,10 @@ public final class LenientYaml {
                 // An unclosed [list, {map} or quote is found where it should have ended; the entry to leave out is
                 // the one where it began (the parser's context), not the innocent one after it.
                 Mark context = e.getContextMark();
-                int blamed = context != null && context.getLine() < errorLine ? context.getLine() : errorLine;
+                boolean spansLines = e.getContext() != null && (e.getContext().contains("flow")
+                        || e.getContext().contains("quoted") || e.getContext().contains("simple key"));
+                int blamed = spansLines && context != null && context.getLine() < errorLine ? context.getLine()
+                        : errorLine;
                 // A line indented with a tab is refused by Psych too; it is left out alone, not with the key above.
                 boolean tabIndented = blamed >= 0 && lines[blamed].startsWith("\t");
                 int start = blamed < 0 ? -1 : tabIndented ? blamed : entryStart(lines, blamed);
@@ -75,9 +86,9 @@ public final class LenientYaml {
                 int end = tabIndented ? blamed + 1 : entryEnd(lines, start);
                 String problem = (e.getProblem() != null ? e.getProblem() : e.getMessage()).trim();
                 if (errorLine != start) {
-                    problem += " (line " + (errorLine + 1) + ")";
+                    problem += " (line " + (errorLine + firstLine) + ")";
                 }
-                losses.add(new Loss(start + 1, keyOf(lines[start]), problem));
+                losses.add(new Loss(start + firstLine, keyOf(lines[start]), problem));
                 for (int i = start; i < end; i++) {
                     lines[i] = "";
                 }
@@ -182,7 +193,7 @@ public final class LenientYaml {
                     i++;
                     continue;
                 }
-                if ((c == '"' || c == '\'') && (i == 0 || " \t:,[{-".indexOf(line.charAt(i - 1)) >= 0)) {
+                if ((c == '"' || c == '\'') && startsScalar(line, i)) {
                     openQuote = c;
                     out.append(c);
                     i++;
@@ -199,7 +210,7 @@ public final class LenientYaml {
                     }
                     char before = i == 0 ? ' ' : line.charAt(i - 1);
                     char after = runEnd < line.length() ? line.charAt(runEnd) : 0;
-                    boolean separating = after == 0 || after == '#' || ":,[{".indexOf(before) >= 0
+                    boolean separating = after == 0 || after == '#' || after == '\r' || ":,[{".indexOf(before) >= 0
                             || "]},".indexOf(after) >= 0;
                     String run = line.substring(i, runEnd);
                     out.append(separating ? run.replace('\t', ' ') : run);
@@ -215,6 +226,15 @@ public final class LenientYaml {
             }
         }
         return String.join("\n", lines);
+    }
+
+    /** Whether a quote at {@code i} opens a quoted scalar: only where a value can begin, not inside plain text. */
+    private static boolean startsScalar(String line, int i) {
+        int before = i - 1;
+        while (before >= 0 && (line.charAt(before) == ' ' || line.charAt(before) == '\t')) {
+            before--;
+        }
+        return before < 0 || ":,[{-?".indexOf(line.charAt(before)) >= 0;
     }
 
     private static int indentOf(String line) {

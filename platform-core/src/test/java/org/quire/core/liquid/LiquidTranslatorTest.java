@@ -109,10 +109,13 @@ class LiquidTranslatorTest {
     @Test
     void unsetVariablesRenderAsNothingAsInJekyllAndUnknownPostsAreReported() {
         LiquidTranslator.Result result = translate("\"{{ site.missing }}\" [x]({% post_url 2001-01-01-gone %})"
-                + " [y]({{ site.nowhere }}/a.png) {{ page.tags }}");
-        assertThat(result.markdown()).isEqualTo("\"\" [x]({% post_url 2001-01-01-gone %}) [y](/a.png) {{ page.tags }}");
+                + " [y]({{ site.nowhere }}/a.png) {{ page.tags }} {{ page.url }} {{ site.data.team }}");
+        assertThat(result.markdown()).isEqualTo("\"\" [x]({% post_url 2001-01-01-gone %}) [y](/a.png) {{ page.tags }}"
+                + " {{ page.url }} {{ site.data.team }}");
         assertThat(result.diagnostics()).extracting(Diagnostic::kind).containsExactly(Kind.LIQUID_UNDEFINED,
-                Kind.LIQUID_UNRESOLVED_LINK, Kind.LIQUID_UNDEFINED, Kind.LIQUID_UNSUPPORTED);
+                Kind.LIQUID_UNRESOLVED_LINK, Kind.LIQUID_UNDEFINED, Kind.LIQUID_UNSUPPORTED, Kind.LIQUID_UNSUPPORTED,
+                Kind.LIQUID_UNSUPPORTED);
+        assertThat(result.diagnostics().get(4).message()).contains("Jekyll fills in");
         assertThat(result.diagnostics().get(0).message()).contains("site.missing is not set");
         assertThat(result.diagnostics().get(3).message()).contains("page.tags is not a single value");
     }

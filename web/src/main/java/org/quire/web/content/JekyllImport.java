@@ -167,7 +167,8 @@ public class JekyllImport {
         // The site's settings first, so each post is stored at the address its permalink pattern gives.
         ImportedSiteSettings.Wanted wanted = ImportedSiteSettings.wanted(site.settings());
         boolean firstImport = firstImportTakesSiteSettings && QuarkusTransaction.requiringNew().call(() ->
-                Post.count("importSource is not null") == 0 && Post.count() <= 1);
+                Post.count("importSource is not null") == 0
+                        && Post.count("slug <> ?1", org.quire.web.site.FirstRun.SAMPLE_SLUG) == 0);
         List<String> applied = List.of();
         if (firstImport || options.applySiteSettings()) {
             try {
@@ -191,8 +192,8 @@ public class JekyllImport {
 
         SiteFiles files = new SiteFiles(root, site.settings().basePath(), site.settings().url(),
                 site.settings().config());
-        PostImporter.Run run = new PostImporter.Run(jekyll, site.settings().basePath(), files, importer, siteAuthor,
-                new HashSet<>(), new HashMap<>());
+        PostImporter.Run run = new PostImporter.Run(root.toAbsolutePath().normalize(), jekyll,
+                site.settings().basePath(), files, importer, siteAuthor, new HashSet<>(), new HashMap<>());
         List<PostResult> results = new ArrayList<>();
         int done = 0;
         for (PostSource source : site.posts()) {

@@ -110,6 +110,10 @@ public class Post extends PanacheEntityBase {
     @Column(name = "import_source")
     public String importSource;
 
+    /** The SHA-256 (hex) of the text last imported from {@link #importSource}; null when written here. */
+    @Column(name = "import_hash")
+    public String importHash;
+
     @ManyToMany
     @JoinTable(name = "post_author", joinColumns = @JoinColumn(name = "post_id"),
             inverseJoinColumns = @JoinColumn(name = "account_id"))

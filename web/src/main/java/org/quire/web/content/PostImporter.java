@@ -50,9 +50,12 @@ class PostImporter {
     java.time.Clock clock;
 
     /** What every post of one import shares; {@code slugsTaken} and {@code stored} grow as posts are imported. */
-    record Run(ContentEngine jekyll, String oldBasePath, SiteFiles files, Account importer, String siteAuthor,
-               Set<String> slugsTaken, Map<String, String> stored) {
+    record Run(java.nio.file.Path root, ContentEngine jekyll, String oldBasePath, SiteFiles files, Account importer,
+               String siteAuthor, Set<String> slugsTaken, Map<String, String> stored) {
     }
+
+    /** As long as {@code post.import_source} holds. */
+    private static final int LONGEST_SOURCE_PATH = 700;
 
     /** @param first the file as the Jekyll site reads it */
     PostResult importPost(PostSource original, PostMetadata first, PostStatus status, Run run) {
@@ -75,7 +78,12 @@ class PostImporter {
 
     private PostResult store(PostSource source, String file, PostMetadata first, String oldUrl, PostStatus status,
                              Run run, List<String> messages) {
+        if (file.length() > LONGEST_SOURCE_PATH) {
+            throw new IllegalArgumentException("its path is " + file.length() + " characters long; an import"
+                    + " remembers paths of up to " + LONGEST_SOURCE_PATH);
+        }
         Optional<Post> existing = Post.<Post>find("importSource", file).firstResultOptional()
+                .or(() -> movedHere(first, run))
                 .or(() -> importedBeforeFilesWereKept(first, oldUrl, run));
         String text = source.text();
         if (existing.isEmpty()) {
@@ -83,8 +91,7 @@ class PostImporter {
             if (!slug.equals(first.slug())) {
                 text = FrontMatterEditor.withText(text, "slug", slug);
                 boolean addressFree = first.frontMatter().get("permalink") == null
-                        && Post.findByPath(first.permalink()).isEmpty() && Redirect.findByPath(first.permalink())
-                        .isEmpty();
+                        && addressFreeOrOf(first.permalink(), null);
                 if (addressFree) {
                     // The new slug must not move the post from the address Jekyll gave it.
                     text = FrontMatterEditor.withText(text, "permalink", first.permalink());
@@ -97,33 +104,62 @@ class PostImporter {
             PostService.Saved saved = posts.create(text, source.name(), status, run.importer());
             Post post = saved.post();
             post.importSource = file;
-            if (post.status == PostStatus.PUBLISHED && post.publishedAt != null
-                    && post.publishedAt.isAfter(clock.instant())) {
-                // Jekyll hides a future post until a build after its date; here it goes live at that time.
-                post = posts.schedule(post.id, run.importer(), post.publishedAt);
-                messages.add(file + ": info scheduled for " + post.publishedAt + ", as its date is in the future");
-            } else if (post.status == PostStatus.PUBLISHED) {
-                post = posts.publish(post.id);
+            post.importHash = sha256(text);
+            if (post.status == PostStatus.PUBLISHED) {
+                post = publishOrSchedule(post, run, file, messages);
             }
             saved.diagnostics().forEach(d -> messages.add(d.toString()));
             return finish(post, Outcome.IMPORTED, source, first, oldUrl, status, messages);
         }
         Post post = existing.get();
+        String movedFrom = post.importSource != null && !post.importSource.equals(file) ? post.importSource : null;
         post.importSource = file;
         run.slugsTaken().add(post.slug);
-        if (!post.slug.equals(first.slug())) {
-            // Renamed by an earlier import: the same renaming again, so an unchanged file is an unchanged post.
+        if (post.slug.matches(java.util.regex.Pattern.quote(first.slug()) + "-\\d+")) {
+            // Renamed by an earlier import as its slug was taken: the same renaming again, so an unchanged file is
+            // an unchanged post (a file that changes its own slug: takes its new one).
             text = FrontMatterEditor.withText(text, "slug", post.slug);
-            if (first.frontMatter().get("permalink") == null && post.path.equals(first.permalink())) {
+            if (first.frontMatter().get("permalink") == null && addressFreeOrOf(first.permalink(), post)) {
                 text = FrontMatterEditor.withText(text, "permalink", first.permalink());
             }
         }
-        if (post.source.equals(text)) {
+        String hash = sha256(text);
+        // Unchanged is the file as last imported: an edit made here since then stays (a post imported before
+        // posts kept the hash compares its text).
+        boolean unchanged = post.importHash != null ? post.importHash.equals(hash) : post.source.equals(text);
+        if (unchanged && movedFrom == null) {
+            post.importHash = hash;
             return finish(post, Outcome.UNCHANGED, source, first, oldUrl, status, messages);
         }
+        boolean editedHere = post.importHash != null && !post.source.equals(text)
+                && !post.importHash.equals(sha256(post.source));
+        // A moved file is saved again even when its text is the same: its name may give it another date.
         PostService.Saved saved = posts.update(post.id, post.version, text, source.name(), run.importer());
         saved.diagnostics().forEach(d -> messages.add(d.toString()));
-        return finish(saved.post(), Outcome.UPDATED, source, first, oldUrl, status, messages);
+        post = saved.post();
+        post.importHash = hash;
+        if (editedHere) {
+            messages.add(file + ": warning the file changed and so had the post here since the last import; the"
+                    + " file's text is now the post's, and the edits made here are kept in its revisions");
+        }
+        if (movedFrom != null) {
+            messages.add(file + ": info the post imported from " + movedFrom + ", which is gone, is this file's");
+            if (("/" + movedFrom).contains("/_drafts/") && status == PostStatus.PUBLISHED
+                    && post.status == PostStatus.DRAFT && first.published()) {
+                // Published the Jekyll way, by moving the draft into _posts.
+                post = publishOrSchedule(post, run, file, messages);
+            }
+        }
+        return finish(post, Outcome.UPDATED, source, first, oldUrl, status, messages);
+    }
+
+    private Post publishOrSchedule(Post post, Run run, String file, List<String> messages) {
+        if (post.publishedAt != null && post.publishedAt.isAfter(clock.instant())) {
+            // Jekyll hides a future post until a build after its date; here it goes live at that time.
+            messages.add(file + ": info scheduled for " + post.publishedAt + ", as its date is in the future");
+            return posts.schedule(post.id, run.importer(), post.publishedAt);
+        }
+        return posts.publish(post.id);
     }
 
     private PostResult finish(Post post, Outcome outcome, PostSource source, PostMetadata first, String oldUrl,
@@ -145,6 +181,31 @@ class PostImporter {
                 .filter(post -> !run.slugsTaken().contains(post.slug))
                 .filter(post -> post.path.equals(oldUrl) || post.path.equals(first.permalink())
                         || Redirect.findByPath(oldUrl).filter(r -> r.post.id.equals(post.id)).isPresent());
+    }
+
+    /** Whether no post but {@code owner} (null: none) has the path as its address or an old one. */
+    private static boolean addressFreeOrOf(String path, Post owner) {
+        return Post.findByPath(path).map(p -> owner != null && p.id.equals(owner.id)).orElse(true)
+                && Redirect.findByPath(path).map(r -> owner != null && r.post.id.equals(owner.id)).orElse(true);
+    }
+
+    /**
+     * The post of a file that has moved within the site since the last import (a draft published into
+     * {@code _posts}, a file renamed to correct its date): it has the file's slug, and its own file is gone.
+     */
+    private static Optional<Post> movedHere(PostMetadata first, Run run) {
+        return Post.findBySlug(first.slug()).filter(post -> post.importSource != null)
+                .filter(post -> !run.slugsTaken().contains(post.slug))
+                .filter(post -> !java.nio.file.Files.exists(run.root().resolve(post.importSource)));
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String freeSlug(String slug, Set<String> takenInThisImport) {

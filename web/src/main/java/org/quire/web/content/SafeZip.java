@@ -135,15 +135,20 @@ public final class SafeZip {
         return destination;
     }
 
-    /** The site folder inside an unpacked archive: the folder itself, or its only subfolder when that holds _posts. */
+    /**
+     * The site folder inside an unpacked archive: the folder itself, or its only subfolder when that holds the site
+     * (a {@code _config.yml} or post folders).
+     */
     public static Path siteRoot(Path folder) throws IOException {
-        if (Files.isDirectory(folder.resolve("_posts"))) {
+        if (Files.isDirectory(folder.resolve("_posts")) || Files.isRegularFile(folder.resolve("_config.yml"))) {
             return folder;
         }
         try (var children = Files.list(folder)) {
             var folders = children.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith("__MACOSX"))
                     .toList();
-            if (folders.size() == 1 && Files.isDirectory(folders.get(0).resolve("_posts"))) {
+            // One top folder holding the site (its _config.yml, or post folders at any depth, as en/news/_posts).
+            if (folders.size() == 1 && (Files.isRegularFile(folders.get(0).resolve("_config.yml"))
+                    || ImportJobs.hasPostFolder(folders.get(0)))) {
                 return folders.get(0);
             }
         }

@@ -28,10 +28,13 @@ final class SiteFiles {
     /** The target of a Markdown link or image: what follows {@code ](}, up to a space or the closing bracket. */
     private static final Pattern MARKDOWN_TARGET = Pattern.compile(
             "(!?)\\]\\(\\s*<?((?:\\{\\{[^}\\n]*}}|[^)\\s>])+)");
-    /** An HTML src or href attribute, and whether it is an image's. */
+    /** An HTML src or href attribute in either quotes (the other kind may be inside, as Liquid strings are). */
     private static final Pattern HTML_TARGET = Pattern.compile(
-            "(?i)<(\\w+)\\b[^>]*?\\b(src|href)\\s*=\\s*[\"']([^\"']+)[\"']");
+            "(?i)<(\\w+)\\b[^>]*?\\b(?:src|href)\\s*=\\s*(?:\"([^\"]+)\"|'([^']+)')");
     private static final Pattern SITE_VARIABLE = Pattern.compile("\\{\\{\\s*site\\.([A-Za-z_][\\w-]*)\\s*}}");
+    /** {@code {{ '/a.png' | relative_url }}} and {@code absolute_url}, which Jekyll sites write for their files. */
+    private static final Pattern URL_FILTER = Pattern.compile(
+            "\\{\\{\\s*(['\"])([^'\"]*)\\1\\s*\\|\\s*(relative_url|absolute_url)\\s*}}");
     private static final Set<String> FOLDERS_NOT_FILES = Set.of("_posts", "_drafts", "_site", "_config.yml");
     /** What a link to a page ends with; a missing page is not a missing file. */
     private static final Set<String> PAGE_EXTENSIONS = Set.of("html", "htm", "md", "markdown", "php", "xml", "");
@@ -84,7 +87,8 @@ final class SiteFiles {
         Matcher html = HTML_TARGET.matcher(text);
         while (html.find()) {
             boolean image = html.group(1).equalsIgnoreCase("img") || html.group(1).equalsIgnoreCase("source");
-            consider(text, html.start(3), html.group(3), image, sourceName, pageUrl, found, unresolved);
+            int group = html.group(2) != null ? 2 : 3;
+            consider(text, html.start(group), html.group(group), image, sourceName, pageUrl, found, unresolved);
         }
         return new Found(List.copyOf(found.values()), unresolved);
     }
@@ -108,28 +112,49 @@ final class SiteFiles {
         String last = candidates.paths().isEmpty() ? "" : candidates.paths().get(0);
         last = last.substring(last.lastIndexOf('/') + 1);
         String extension = last.contains(".") ? last.substring(last.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+        if (candidates.why() != null && candidates.imagesOnly() && !image) {
+            return;
+        }
         if (candidates.why() != null || image || !PAGE_EXTENSIONS.contains(extension)) {
             unresolved.add(new Unresolved(lineAt(text, at), written, candidates.why() != null ? candidates.why()
                     : "the site folder has no file " + String.join(" or ", candidates.paths())));
         }
     }
 
-    /** Site paths a reference may name, in order; null when it is not a reference to this site's files. */
-    private record Candidates(List<String> paths, String why) {
+    /**
+     * Site paths a reference may name, in order; null when it is not a reference to this site's files. {@code why}
+     * says why none can be named, and {@code imagesOnly} whether that is worth a report only for an image (a link
+     * made with {@code post_url} names a page).
+     */
+    private record Candidates(List<String> paths, String why, boolean imagesOnly) {
+        Candidates(List<String> paths, String why) {
+            this(paths, why, false);
+        }
     }
 
     private Candidates candidates(String written, String sourceName, String pageUrl) {
         String path = written;
+        Matcher filter = URL_FILTER.matcher(path);
+        StringBuilder filtered = new StringBuilder();
+        while (filter.find()) {
+            String target = filter.group(2).startsWith("/") ? filter.group(2) : "/" + filter.group(2);
+            String prefix = (filter.group(3).equals("absolute_url") ? siteUrl : "") + basePath;
+            filter.appendReplacement(filtered, Matcher.quoteReplacement(prefix + target));
+        }
+        path = filter.appendTail(filtered).toString();
         Matcher variable = SITE_VARIABLE.matcher(path);
-        if (variable.find() && variable.start() == 0) {
+        StringBuilder substituted = new StringBuilder();
+        while (variable.find()) {
             Object value = config.get(variable.group(1));
             if (value == null || value instanceof Map<?, ?> || value instanceof List<?>) {
                 return new Candidates(List.of(), "site." + variable.group(1) + " is not set in _config.yml");
             }
-            path = value.toString().strip() + path.substring(variable.end());
+            variable.appendReplacement(substituted, Matcher.quoteReplacement(value.toString().strip()));
         }
+        path = variable.appendTail(substituted).toString();
         if (path.contains("{{") || path.contains("{%")) {
-            return null;
+            return new Candidates(List.of(), "its Liquid cannot be worked out at import, so the file it names is"
+                    + " not known", true);
         }
         int cut = indexOfAny(path, '?', '#');
         if (cut >= 0) {

@@ -55,6 +55,9 @@ class JekyllReaderCasesImportTest {
     @Inject
     JekyllImport importer;
 
+    @Inject
+    PostService posts;
+
     private static Path site;
     private static JekyllImport.Report report;
 
@@ -172,12 +175,20 @@ class JekyllReaderCasesImportTest {
     @Test
     @Order(7)
     void importingTheUnchangedFolderAgainChangesNothingAndOneEditedFileIsOneUpdate() throws Exception {
-        long posts = QuarkusTransaction.requiringNew().call(() -> Post.count());
+        long postCount = QuarkusTransaction.requiringNew().call(() -> Post.count());
         JekyllImport.Report again = importer.importSiteWithProgress(site, done -> { });
         assertThat(again.count(Outcome.IMPORTED) + again.count(Outcome.UPDATED)).isZero();
         assertThat(again.count(Outcome.UNCHANGED)).isEqualTo(report.count(Outcome.IMPORTED));
         assertThat(again.settingsApplied()).isEmpty();
         assertThat(again.settingsDiffering()).isEmpty();
+
+        // An edit made here survives a re-import of the unchanged file.
+        Post reminder = imported("_posts/2019-03-04-meeting-reminder.md");
+        posts.update(reminder.id, reminder.version, reminder.source.replace("The first meeting.",
+                "The first meeting, edited in Quire."), null);
+        JekyllImport.Report afterEdit = importer.importSiteWithProgress(site, done -> { });
+        assertThat(afterEdit.count(Outcome.UPDATED)).isZero();
+        assertThat(imported("_posts/2019-03-04-meeting-reminder.md").source).contains("edited in Quire");
 
         Path edited = site.resolve("_posts/2020-03-02-meeting-reminder.md");
         Files.writeString(edited, Files.readString(edited).replace("another year.", "another year, edited."));
@@ -185,7 +196,7 @@ class JekyllReaderCasesImportTest {
         assertThat(third.posts()).filteredOn(p -> p.outcome() == Outcome.UPDATED).extracting(PostResult::file)
                 .containsExactly("_posts/2020-03-02-meeting-reminder.md");
         assertThat(third.count(Outcome.IMPORTED)).isZero();
-        assertThat(QuarkusTransaction.requiringNew().call(() -> Post.count())).isEqualTo(posts);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Post.count())).isEqualTo(postCount);
         Post updated = imported("_posts/2020-03-02-meeting-reminder.md");
         assertThat(updated.slug).isEqualTo("meeting-reminder-2");
         assertThat(updated.path).isEqualTo("/2020/03/meeting-reminder/");
@@ -193,6 +204,23 @@ class JekyllReaderCasesImportTest {
 
     @Test
     @Order(8)
+    void aDraftPublishedIntoPostsIsTheSamePost() throws Exception {
+        long id = imported("_drafts/a-draft.md").id;
+        Files.createDirectories(site.resolve("_posts"));
+        Files.move(site.resolve("_drafts/a-draft.md"), site.resolve("_posts/2021-02-02-a-draft.md"));
+        JekyllImport.Report moved = importer.importSiteWithProgress(site, done -> { });
+        assertThat(moved.posts()).filteredOn(p -> p.outcome() == Outcome.UPDATED).extracting(PostResult::file)
+                .containsExactly("_posts/2021-02-02-a-draft.md");
+        assertThat(moved.count(Outcome.IMPORTED)).isZero();
+        Post post = imported("_posts/2021-02-02-a-draft.md");
+        assertThat(post.id).isEqualTo(id);
+        assertThat(post.slug).isEqualTo("a-draft");
+        assertThat(post.status).isEqualTo(PostStatus.PUBLISHED);
+        assertThat(post.publishedAt).hasToString("2021-02-02T05:00:00Z");
+    }
+
+    @Test
+    @Order(9)
     void aLaterImportListsDifferentSettingsAndAppliesThemOnlyWhenAsked() throws Exception {
         Path other = work.resolve("other");
         Files.createDirectories(other.resolve("_posts"));
