@@ -26,4 +26,15 @@ public interface PluginContext {
 
     /** A logger whose messages carry the plugin's id. */
     PluginLogger logger();
+
+    /**
+     * The plugin's own records, in the collections its descriptor declares. Since API 1.4.
+     *
+     * @throws IllegalStateException when the descriptor declares no collection ({@link Capability#RECORDS})
+     * @throws UnsupportedOperationException from a host older than API 1.4
+     */
+    default org.quire.api.records.PluginRecords records() {
+        throw new UnsupportedOperationException("This host offers no plugin records (API " + apiVersion()
+                + "; records came with API 1.4)");
+    }
 }

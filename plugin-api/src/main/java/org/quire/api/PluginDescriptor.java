@@ -1,8 +1,13 @@
 package org.quire.api;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
+
+import org.quire.api.records.CollectionDefinition;
 
 /**
  * What a plugin says about itself before it is started: the host reads it to check compatibility, to order plugins,
@@ -16,9 +21,13 @@ import java.util.regex.Pattern;
  *                    {@link ApiVersion#CURRENT} of the host is outside it
  * @param order       smaller runs first; ties are broken by id, so the order is the same on every start
  * @param settings    the settings the plugin accepts
+ * @param capabilities the host services beyond reading the site it uses (since API 1.4); declaring a collection
+ *                    declares {@link Capability#RECORDS}
+ * @param collections the collections of records it keeps (since API 1.4)
  */
 public record PluginDescriptor(String id, String name, String version, ApiVersionRange requiredApi, int order,
-                               List<SettingDefinition> settings) {
+                               List<SettingDefinition> settings, Set<Capability> capabilities,
+                               List<CollectionDefinition> collections) {
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,63}");
 
@@ -38,6 +47,26 @@ public record PluginDescriptor(String id, String name, String version, ApiVersio
         if (distinctKeys != settings.size()) {
             throw new IllegalArgumentException("Plugin '" + id + "' declares a setting key twice");
         }
+        collections = CollectionDefinition.checked(id, collections);
+        EnumSet<Capability> uses = EnumSet.noneOf(Capability.class);
+        if (capabilities != null) {
+            uses.addAll(capabilities);
+        }
+        if (!collections.isEmpty()) {
+            uses.add(Capability.RECORDS);
+        }
+        capabilities = Collections.unmodifiableSet(uses);
+    }
+
+    /** A descriptor of API 1.3 and before: no capability beyond reading the site. */
+    public PluginDescriptor(String id, String name, String version, ApiVersionRange requiredApi, int order,
+                            List<SettingDefinition> settings) {
+        this(id, name, version, requiredApi, order, settings, Set.of(), List.of());
+    }
+
+    /** Whether the plugin declared that it uses the service. */
+    public boolean uses(Capability capability) {
+        return capabilities.contains(capability);
     }
 
     public static Builder builder(String id) {
@@ -52,6 +81,8 @@ public record PluginDescriptor(String id, String name, String version, ApiVersio
         private ApiVersionRange requiredApi = ApiVersionRange.compatibleWith(new ApiVersion(ApiVersion.CURRENT.major(), 0));
         private int order = DEFAULT_ORDER;
         private final java.util.ArrayList<SettingDefinition> settings = new java.util.ArrayList<>();
+        private final EnumSet<Capability> capabilities = EnumSet.noneOf(Capability.class);
+        private final java.util.ArrayList<CollectionDefinition> collections = new java.util.ArrayList<>();
 
         private Builder(String id) {
             this.id = id;
@@ -82,8 +113,20 @@ public record PluginDescriptor(String id, String name, String version, ApiVersio
             return this;
         }
 
+        /** Declares host services the plugin uses. Since API 1.4. */
+        public Builder uses(Capability... used) {
+            this.capabilities.addAll(List.of(used));
+            return this;
+        }
+
+        /** Declares a collection of records the plugin keeps (and so {@link Capability#RECORDS}). Since API 1.4. */
+        public Builder collection(CollectionDefinition collection) {
+            this.collections.add(collection);
+            return this;
+        }
+
         public PluginDescriptor build() {
-            return new PluginDescriptor(id, name, version, requiredApi, order, settings);
+            return new PluginDescriptor(id, name, version, requiredApi, order, settings, capabilities, collections);
         }
     }
 }

@@ -27,6 +27,7 @@ import io.quarkus.qute.Variant;
 import org.quire.api.ApiVersion;
 import org.quire.api.AuthorView;
 import org.quire.api.CacheInvalidator;
+import org.quire.api.Capability;
 import org.quire.api.MediaItem;
 import org.quire.api.MediaStorage;
 import org.quire.api.PluginContext;
@@ -39,6 +40,7 @@ import org.quire.api.SiteInfo;
 import org.quire.api.SiteView;
 import org.quire.api.TagView;
 import org.quire.api.TemplateRenderer;
+import org.quire.api.records.PluginRecords;
 import org.quire.core.plugin.PluginContextFactory;
 import org.quire.core.site.Tag;
 
@@ -64,6 +66,7 @@ public final class TestHost implements PluginContextFactory {
     private final Map<String, StoredFile> media = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong storeClock = new java.util.concurrent.atomic.AtomicLong();
     private final List<String> log = new CopyOnWriteArrayList<>();
+    private final Map<String, InMemoryRecords> recordsByPlugin = new ConcurrentHashMap<>();
     private final List<String> invalidated = new CopyOnWriteArrayList<>();
 
     public TestHost publish(PostView post) {
@@ -194,7 +197,26 @@ public final class TestHost implements PluginContextFactory {
             public PluginLogger logger() {
                 return logger;
             }
+
+            @Override
+            public PluginRecords records() {
+                if (!descriptor.uses(Capability.RECORDS)) {
+                    throw new IllegalStateException("Plugin '" + id + "' declares no collection of records: declare"
+                            + " each in its descriptor (PluginDescriptor.Builder#collection) to use records()");
+                }
+                return recordsOf(descriptor);
+            }
         };
+    }
+
+    /** A plugin's records, kept across its restarts in this host, as the site's database keeps them. */
+    private PluginRecords recordsOf(PluginDescriptor descriptor) {
+        return recordsByPlugin.computeIfAbsent(descriptor.id(), id -> new InMemoryRecords(descriptor));
+    }
+
+    /** The records of the plugin with this id, to look at in a test; empty when it kept none. */
+    public java.util.Optional<PluginRecords> records(String pluginId) {
+        return java.util.Optional.ofNullable(recordsByPlugin.get(pluginId));
     }
 
     private final SiteView siteView = new SiteView() {

@@ -109,8 +109,9 @@ public class AdminPluginPages {
     @POST
     @Path("/{id}/remove")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response remove(@PathParam("id") String id) {
-        return change(id, "removed", () -> plugins.uninstall(id));
+    public Response remove(@PathParam("id") String id, @org.jboss.resteasy.reactive.RestForm String records) {
+        return change(id, "removed", () -> plugins.uninstall(id,
+                org.quire.web.plugins.PluginAdministration.RecordsOnRemoval.parse(records)));
     }
 
     @POST

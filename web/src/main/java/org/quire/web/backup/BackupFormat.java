@@ -14,7 +14,12 @@ public final class BackupFormat {
     /** The value of {@code format} in {@code manifest.json}. */
     public static final String FORMAT = "quire-backup";
     /** Goes up when the archive's layout changes; a Quire refuses archives of a later layout. */
-    public static final int LAYOUT_VERSION = 1;
+    public static final int LAYOUT_VERSION = 2;
+    /**
+     * The oldest database schema whose archives this Quire restores: each later migration only adds tables, which
+     * such an archive lacks and a restore leaves empty ({@link Table#sinceSchema()}).
+     */
+    public static final String OLDEST_RESTORED_SCHEMA = "10";
     public static final String MANIFEST = "manifest.json";
     public static final String DATABASE_FOLDER = "database/";
     public static final String MEDIA_FOLDER = "media/";
@@ -28,6 +33,8 @@ public final class BackupFormat {
         LONG,
         /** A JSON number (32-bit). */
         INT,
+        /** A JSON number (a double). */
+        DOUBLE,
         /** A JSON string. */
         TEXT,
         /** true or false. */
@@ -41,9 +48,16 @@ public final class BackupFormat {
 
     /**
      * A table as copied: rows ordered by {@code key}; {@code identity} names the column the database numbers new
-     * rows by, which a restore moves past the highest restored value.
+     * rows by, which a restore moves past the highest restored value; {@code sinceSchema} is the migration that made
+     * it, so an archive of an older schema has no file for it.
      */
-    public record Table(String name, List<String> key, Optional<String> identity, List<Column> columns) {
+    public record Table(String name, List<String> key, Optional<String> identity, List<Column> columns,
+                        int sinceSchema) {
+
+        /** Whether an archive of this database schema holds the table. */
+        public boolean inSchema(String schema) {
+            return compareVersions(schema, String.valueOf(sinceSchema)) >= 0;
+        }
 
         public String fileName() {
             return DATABASE_FOLDER + name + ".json";
@@ -55,11 +69,37 @@ public final class BackupFormat {
     }
 
     private static Table numbered(String name, Column... columns) {
-        return new Table(name, List.of("id"), Optional.of("id"), Arrays.asList(columns));
+        return new Table(name, List.of("id"), Optional.of("id"), Arrays.asList(columns), 1);
     }
 
     private static Table keyed(String name, List<String> key, Column... columns) {
-        return new Table(name, key, Optional.empty(), Arrays.asList(columns));
+        return new Table(name, key, Optional.empty(), Arrays.asList(columns), 1);
+    }
+
+    private static Table since(int schema, Table table) {
+        return new Table(table.name(), table.key(), table.identity(), table.columns(), schema);
+    }
+
+    /** Compares dotted version numbers such as Flyway's ("10", "10.1") part by part. */
+    public static int compareVersions(String a, String b) {
+        String[] left = a.split("\\.");
+        String[] right = b.split("\\.");
+        for (int i = 0; i < Math.max(left.length, right.length); i++) {
+            long l = i < left.length ? parse(left[i]) : 0;
+            long r = i < right.length ? parse(right[i]) : 0;
+            if (l != r) {
+                return Long.compare(l, r);
+            }
+        }
+        return 0;
+    }
+
+    private static long parse(String part) {
+        try {
+            return Long.parseLong(part);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /**
@@ -118,7 +158,14 @@ public final class BackupFormat {
                     c("uploaded_by", Kind.LONG), c("created_at", Kind.TIME), c("alt_text", Kind.TEXT)),
             keyed("plugin_state", List.of("plugin_id"), c("plugin_id", Kind.TEXT), c("enabled", Kind.BOOLEAN),
                     c("settings_json", Kind.TEXT), c("updated_at", Kind.TIME), c("version", Kind.LONG),
-                    c("disabled_reason", Kind.TEXT)));
+                    c("disabled_reason", Kind.TEXT)),
+            since(11, numbered("plugin_record", c("id", Kind.LONG), c("plugin_id", Kind.TEXT),
+                    c("collection_name", Kind.TEXT), c("record_key", Kind.TEXT), c("document", Kind.TEXT),
+                    c("version", Kind.LONG), c("created_at", Kind.TIME), c("updated_at", Kind.TIME),
+                    c("s1", Kind.TEXT), c("s2", Kind.TEXT), c("s3", Kind.TEXT), c("s4", Kind.TEXT),
+                    c("n1", Kind.DOUBLE), c("n2", Kind.DOUBLE), c("t1", Kind.TIME), c("t2", Kind.TIME))),
+            since(11, keyed("plugin_collection", List.of("plugin_id", "collection_name"), c("plugin_id", Kind.TEXT),
+                    c("collection_name", Kind.TEXT), c("slots", Kind.TEXT), c("updated_at", Kind.TIME))));
 
     /** Tables a restore empties besides {@link #TABLES}, because their rows point at accounts it replaces. */
     public static final List<String> CLEARED_ON_RESTORE = List.of("sign_in_session");

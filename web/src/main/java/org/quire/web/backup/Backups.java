@@ -318,6 +318,14 @@ public class Backups {
                     generator.writeBoolean(value);
                 }
             }
+            case DOUBLE -> {
+                double value = result.getDouble(index);
+                if (result.wasNull()) {
+                    generator.writeNull();
+                } else {
+                    generator.writeNumber(value);
+                }
+            }
             case TEXT -> generator.writeString(result.getString(index));
             case TIME -> {
                 // As Hibernate keeps them (quarkus.hibernate-orm.jdbc.timezone=UTC): MariaDB's DATETIME holds UTC.
@@ -358,15 +366,16 @@ public class Backups {
         }
         try (zip) {
             JsonNode manifest = readManifest(zip, shown);
+            String schema = manifest.path("schemaVersion").asText();
             for (Table table : BackupFormat.TABLES) {
-                if (zip.getEntry(table.fileName()) == null) {
+                if (table.inSchema(schema) && zip.getEntry(table.fileName()) == null) {
                     throw new BackupException("'" + shown + "' lacks " + table.fileName() + "; the archive is incomplete");
                 }
             }
             refuseUnlessEmpty();
             Map<String, MediaObject> media = mediaObjects(zip, shown);
             restoreMedia(zip, shown, media, progress);
-            Map<String, Long> rows = restoreRows(zip, shown, progress);
+            Map<String, Long> rows = restoreRows(zip, shown, schema, progress);
             afterRestore();
             storeUpkeep.tidy();
             Restored restored = new Restored(rows, media.size(), manifest.path("site").asText(""),
@@ -403,8 +412,10 @@ public class Backups {
         }
         String schema = manifest.path("schemaVersion").asText();
         String ours = schemaVersion();
-        if (!ours.equals(schema)) {
-            String advice = compareVersions(schema, ours) > 0
+        boolean olderButRestorable = BackupFormat.compareVersions(schema, ours) < 0
+                && BackupFormat.compareVersions(schema, BackupFormat.OLDEST_RESTORED_SCHEMA) >= 0;
+        if (!ours.equals(schema) && !olderButRestorable) {
+            String advice = BackupFormat.compareVersions(schema, ours) > 0
                     ? "it was made by a newer Quire: restore it with Quire " + manifest.path("quireVersion").asText("?")
                     + " or later"
                     : "it was made by an older Quire: restore it with Quire " + manifest.path("quireVersion").asText("?")
@@ -413,27 +424,6 @@ public class Backups {
                     + quireVersion + " runs schema " + ours + "; " + advice + ".");
         }
         return manifest;
-    }
-
-    private static int compareVersions(String a, String b) {
-        String[] left = a.split("\\.");
-        String[] right = b.split("\\.");
-        for (int i = 0; i < Math.max(left.length, right.length); i++) {
-            long l = i < left.length ? parseOrZero(left[i]) : 0;
-            long r = i < right.length ? parseOrZero(right[i]) : 0;
-            if (l != r) {
-                return Long.compare(l, r);
-            }
-        }
-        return 0;
-    }
-
-    private static long parseOrZero(String part) {
-        try {
-            return Long.parseLong(part);
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 
     /** Refuses unless the instance holds only what a first start creates, so a restore never overwrites work. */
@@ -565,7 +555,8 @@ public class Backups {
         }
     }
 
-    private Map<String, Long> restoreRows(ZipFile zip, String shown, Consumer<String> progress) throws BackupException {
+    private Map<String, Long> restoreRows(ZipFile zip, String shown, String schema, Consumer<String> progress)
+            throws BackupException {
         Map<String, Long> counts = new LinkedHashMap<>();
         String product;
         try (Connection connection = dataSource.getConnection()) {
@@ -584,7 +575,8 @@ public class Backups {
                     }
                 }
                 for (Table table : BackupFormat.TABLES) {
-                    counts.put(table.name(), insertRows(connection, zip, shown, table));
+                    // A table newer than the archive's schema stays empty.
+                    counts.put(table.name(), table.inSchema(schema) ? insertRows(connection, zip, shown, table) : 0L);
                     progress.accept(table.fileName() + ": " + counts.get(table.name()) + " rows restored");
                 }
                 if (product.equals("PostgreSQL")) {
@@ -696,6 +688,7 @@ public class Backups {
             insert.setNull(index, switch (column.kind()) {
                 case LONG -> Types.BIGINT;
                 case INT -> Types.INTEGER;
+                case DOUBLE -> Types.DOUBLE;
                 case BOOLEAN -> Types.BOOLEAN;
                 case TEXT -> Types.VARCHAR;
                 case TIME -> Types.TIMESTAMP;
@@ -714,6 +707,12 @@ public class Backups {
                     throw new BackupException(field + ": expected a whole number, found " + shortly(value));
                 }
                 insert.setInt(index, value.intValue());
+            }
+            case DOUBLE -> {
+                if (!value.isNumber()) {
+                    throw new BackupException(field + ": expected a number, found " + shortly(value));
+                }
+                insert.setDouble(index, value.doubleValue());
             }
             case BOOLEAN -> {
                 if (!value.isBoolean()) {

@@ -24,6 +24,7 @@ import org.quire.api.PluginSettings;
 import org.quire.api.SettingDefinition;
 import org.quire.api.SiteView;
 import org.quire.api.TemplateRenderer;
+import org.quire.api.records.PluginRecords;
 import org.quire.core.plugin.PluginContextFactory;
 import org.quire.web.media.MediaFile;
 import org.quire.web.media.MediaStore;
@@ -57,6 +58,9 @@ public class HostContexts implements PluginContextFactory {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    org.quire.web.plugins.records.HostRecords records;
 
     @Override
     public PluginContext contextFor(PluginDescriptor descriptor, ClassLoader pluginClassLoader) {
@@ -102,7 +106,21 @@ public class HostContexts implements PluginContextFactory {
                 cache.invalidateAll();
             }
         };
+        if (descriptor.uses(org.quire.api.Capability.RECORDS)) {
+            records.indexAsDeclared(descriptor);
+        }
         return new PluginContext() {
+            private volatile PluginRecords pluginRecords;
+
+            @Override
+            public PluginRecords records() {
+                PluginRecords known = pluginRecords;
+                if (known == null) {
+                    known = pluginRecords = records.recordsOf(descriptor);
+                }
+                return known;
+            }
+
             @Override
             public ApiVersion apiVersion() {
                 return ApiVersion.CURRENT;

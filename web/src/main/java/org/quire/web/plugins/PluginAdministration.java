@@ -25,6 +25,9 @@ public class PluginAdministration {
     @Inject
     RouteCollisions collisions;
 
+    @Inject
+    org.quire.web.plugins.records.HostRecords hostRecords;
+
     public PluginRuntime runtime() {
         return runtime;
     }
@@ -64,6 +67,32 @@ public class PluginAdministration {
         }
         if (!problems.isEmpty()) {
             throw new ContentException(ContentException.Reason.INVALID, "settings", String.join("; ", problems));
+        }
+    }
+
+    /** What becomes of a removed plugin's records: kept for when it is installed again, or deleted. */
+    public enum RecordsOnRemoval {
+        KEEP, DELETE;
+
+        public static RecordsOnRemoval parse(String text) {
+            if (text == null || text.isBlank() || text.equals("keep")) {
+                return KEEP;
+            }
+            if (text.equals("delete")) {
+                return DELETE;
+            }
+            throw new ContentException(ContentException.Reason.INVALID, "records",
+                    "records must be 'keep' or 'delete', not '" + text + "'");
+        }
+    }
+
+    /** Removes an installed plugin; its records stay unless {@code records} says delete. */
+    public void uninstall(String id, RecordsOnRemoval records) throws IOException {
+        uninstall(id);
+        if (records == RecordsOnRemoval.DELETE) {
+            long deleted = hostRecords.deleteAll(id);
+            org.jboss.logging.Logger.getLogger(PluginAdministration.class)
+                    .infof("Plugin %s removed with its %d records", id, deleted);
         }
     }
 

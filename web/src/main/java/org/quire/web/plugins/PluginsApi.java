@@ -105,9 +105,11 @@ public class PluginsApi {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Remove an installed plugin: it stops, and its jar, state and settings are deleted")
-    public Response uninstall(@PathParam("id") String id) throws IOException {
-        plugins.uninstall(id);
+    @Operation(summary = "Remove an installed plugin: it stops, and its jar, state and settings are deleted; its"
+            + " records are kept for when it is installed again (records=keep, the default) or deleted (records=delete)")
+    public Response uninstall(@PathParam("id") String id,
+                              @jakarta.ws.rs.QueryParam("records") String records) throws IOException {
+        plugins.uninstall(id, PluginAdministration.RecordsOnRemoval.parse(records));
         return Response.noContent().build();
     }
 }

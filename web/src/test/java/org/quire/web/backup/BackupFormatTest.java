@@ -81,7 +81,7 @@ class BackupFormatTest extends DatabaseTest {
 
     static String kindWord(BackupFormat.Kind kind) {
         return switch (kind) {
-            case LONG, INT -> "number";
+            case LONG, INT, DOUBLE -> "number";
             case TEXT -> "string";
             case BOOLEAN -> "boolean";
             case TIME -> "time";

@@ -74,6 +74,9 @@ class BackupRestoreTest extends DatabaseTest {
     }
 
     @Inject
+    org.quire.web.plugins.records.HostRecords hostRecords;
+
+    @Inject
     Backups backups;
 
     @Inject
@@ -226,9 +229,14 @@ class BackupRestoreTest extends DatabaseTest {
                 .hasMessageContaining("made by a newer Quire");
 
         Path laterLayout = altered(good, "layout.zip", Map.of(BackupFormat.MANIFEST,
-                replacing("\"layoutVersion\" : 1", "\"layoutVersion\" : 2")));
+                replacing("\"layoutVersion\" : 2", "\"layoutVersion\" : 3")));
         assertThatThrownBy(() -> backups.restore(laterLayout, step -> { }))
-                .hasMessageContaining("has archive layout 2").hasMessageContaining("reads layout 1");
+                .hasMessageContaining("has archive layout 3").hasMessageContaining("reads layout 2");
+
+        Path beforeSchema10 = altered(good, "schema-9.zip", Map.of(BackupFormat.MANIFEST,
+                replacing("\"schemaVersion\" : \"" + schema + "\"", "\"schemaVersion\" : \"9\"")));
+        assertThatThrownBy(() -> backups.restore(beforeSchema10, step -> { }))
+                .hasMessageContaining("holds database schema 9").hasMessageContaining("made by an older Quire");
 
         Path badRow = altered(good, "bad-row.zip", Map.of("database/post.json",
                 replacing("\"word_count\":", "\"word_count\":\"many\",\"was\":")));
@@ -302,6 +310,16 @@ class BackupRestoreTest extends DatabaseTest {
         admin.given().contentType("application/json").body(Map.of("name", "deploy script"))
                 .post("/api/admin/me/tokens").then().statusCode(201);
         assertThat(given().get("/callouts/").then().statusCode(200).extract().asString()).contains("Nota bene");
+        // A plugin's records (API 1.4), of every kind of indexed field.
+        org.quire.api.PluginDescriptor guestbook = org.quire.api.PluginDescriptor.builder("guestbook")
+                .collection(org.quire.api.records.CollectionDefinition.named("entries").indexString("post")
+                        .indexNumber("stars").indexTime("at")).build();
+        hostRecords.indexAsDeclared(guestbook);
+        var entries = hostRecords.recordsOf(guestbook).collection("entries");
+        entries.insert("e1", Map.of("post", "seed", "stars", 4.5, "at", "2026-12-07T10:15:30.123456Z",
+                "text", "Lovely 文章", "nested", Map.of("list", List.of(1, "two"))));
+        entries.insert("e2", Map.of("text", "no indexed field"));
+        entries.replace("e2", 1, Map.of("text", "changed once"));
 
         Path archive = write(backups, "populated.zip");
         Path before = WORK.resolve("export-before");
@@ -344,6 +362,29 @@ class BackupRestoreTest extends DatabaseTest {
         again.given().contentType("application/json").body(Map.of("fields",
                 Map.of("title", "After the restore", "body", "New.")))
                 .post("/api/admin/posts").then().statusCode(201);
+    }
+
+    @Test
+    @Order(3)
+    void anArchiveMadeBeforePluginRecordsStillRestores() throws Exception {
+        // As Quire wrote it at schema 10: layout 1, and no files for the tables migration 11 added.
+        Path current = write(backups, "current.zip");
+        Map<String, List<String>> rows = rows();
+        assertThat(rows.get("plugin_record")).as("the records written before").isNotEmpty();
+        Map<String, java.util.function.UnaryOperator<byte[]>> changes = new java.util.HashMap<>();
+        changes.put(BackupFormat.MANIFEST, replacing("\"schemaVersion\" : \"" + backups.schemaVersion() + "\"",
+                "\"schemaVersion\" : \"10\"").andThen(replacing("\"layoutVersion\" : 2", "\"layoutVersion\" : 1"))::apply);
+        changes.put("database/plugin_record.json", bytes -> null);
+        changes.put("database/plugin_collection.json", bytes -> null);
+        Path older = altered(current, "schema-10.zip", changes);
+
+        emptyTheInstance();
+        Backups.Restored restored = backups.restore(older, step -> { });
+        assertThat(restored.rows()).containsEntry("plugin_record", 0L).containsEntry("plugin_collection", 0L);
+        Map<String, List<String>> expected = new LinkedHashMap<>(rows);
+        expected.put("plugin_record", List.of());
+        expected.put("plugin_collection", List.of());
+        assertThat(rows()).as("every row but the records the older archive could not hold").isEqualTo(expected);
     }
 
     /** What a new instance has before its first start: no rows, no media bytes. */

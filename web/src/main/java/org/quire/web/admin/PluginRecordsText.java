@@ -1,0 +1,17 @@
+package org.quire.web.admin;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * The words the plugins page has for what a plugin uses and keeps (API 1.4), in English here and in Chinese in
+ * {@code messages/plg_zh.properties}; templates use {@code {plg:key}}.
+ */
+@MessageBundle(value = "plg", locale = "en")
+public interface PluginRecordsText {
+
+    @Message("Uses") String uses();
+    @Message("nothing beyond reading the site") String usesNothing();
+    @Message("records of its own in the site's database") String capabilityRecords();
+    @Message("Also delete the records it keeps (otherwise they stay for when it is installed again)") String deleteRecords();
+}
