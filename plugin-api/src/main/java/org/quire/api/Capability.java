@@ -7,5 +7,7 @@ package org.quire.api;
  */
 public enum Capability {
     /** Keeps records of its own in the site's database ({@link PluginContext#records()}). */
-    RECORDS
+    RECORDS,
+    /** Runs background and recurring work ({@link PluginContext#work()}, {@link QuirePlugin#tasks()}). */
+    WORK
 }

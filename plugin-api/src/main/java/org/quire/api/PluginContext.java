@@ -37,4 +37,15 @@ public interface PluginContext {
         throw new UnsupportedOperationException("This host offers no plugin records (API " + apiVersion()
                 + "; records came with API 1.4)");
     }
+
+    /**
+     * The plugin's background work. Since API 1.4.
+     *
+     * @throws IllegalStateException when the descriptor does not declare {@link Capability#WORK}
+     * @throws UnsupportedOperationException from a host older than API 1.4
+     */
+    default org.quire.api.work.PluginWork work() {
+        throw new UnsupportedOperationException("This host runs no plugin work (API " + apiVersion()
+                + "; work came with API 1.4)");
+    }
 }

@@ -69,6 +69,15 @@ public interface QuirePlugin {
         return List.of();
     }
 
+    /**
+     * The background work the plugin does: tasks it enqueues through {@link PluginContext#work()} and recurring
+     * work the host runs once per period across instances. Read once after {@link #start(PluginContext)}; the
+     * descriptor must declare {@link Capability#WORK}. Since API 1.4.
+     */
+    default List<org.quire.api.work.TaskDefinition> tasks() {
+        return List.of();
+    }
+
     /** Called for each event in the site; see {@link SiteEvent} for when. */
     default void onEvent(SiteEvent event) {
     }

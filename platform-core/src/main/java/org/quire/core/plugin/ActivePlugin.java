@@ -30,6 +30,7 @@ public final class ActivePlugin {
     private final List<String> templates;
     private final List<PostSection> postSections;
     private final List<MediaFilter> mediaFilters;
+    private final List<org.quire.api.work.TaskDefinition> tasks;
 
     ActivePlugin(QuirePlugin plugin, PluginDescriptor descriptor, PluginContext context) {
         this.plugin = plugin;
@@ -41,6 +42,19 @@ public final class ActivePlugin {
         this.templates = List.copyOf(plugin.templates());
         this.postSections = List.copyOf(plugin.postSections());
         this.mediaFilters = List.copyOf(plugin.mediaFilters());
+        this.tasks = List.copyOf(plugin.tasks());
+        if (!tasks.isEmpty() && !descriptor.uses(org.quire.api.Capability.WORK)) {
+            throw new IllegalStateException("it declares tasks but not the WORK capability: add"
+                    + " .uses(Capability.WORK) to its descriptor");
+        }
+        if (tasks.stream().map(org.quire.api.work.TaskDefinition::name).distinct().count() != tasks.size()) {
+            throw new IllegalStateException("it declares a task name twice");
+        }
+    }
+
+    /** The background work it declared (API 1.4). */
+    public List<org.quire.api.work.TaskDefinition> tasks() {
+        return tasks;
     }
 
     public List<MediaFilter> mediaFilters() {
@@ -104,6 +118,7 @@ public final class ActivePlugin {
         markdownExtensions.forEach(e -> classes.add(e.getClass()));
         documentTransforms.forEach(t -> classes.add(t.getClass()));
         mediaFilters.forEach(f -> classes.add(f.getClass()));
+        tasks.forEach(t -> classes.add(t.handler().getClass()));
         return classes;
     }
 

@@ -67,6 +67,7 @@ public final class TestHost implements PluginContextFactory {
     private final java.util.concurrent.atomic.AtomicLong storeClock = new java.util.concurrent.atomic.AtomicLong();
     private final List<String> log = new CopyOnWriteArrayList<>();
     private final Map<String, InMemoryRecords> recordsByPlugin = new ConcurrentHashMap<>();
+    private final Map<String, InMemoryWork> workByPlugin = new ConcurrentHashMap<>();
     private final List<String> invalidated = new CopyOnWriteArrayList<>();
 
     public TestHost publish(PostView post) {
@@ -206,7 +207,41 @@ public final class TestHost implements PluginContextFactory {
                 }
                 return recordsOf(descriptor);
             }
+
+            @Override
+            public org.quire.api.work.PluginWork work() {
+                if (!descriptor.uses(Capability.WORK)) {
+                    throw new IllegalStateException("Plugin '" + id + "' does not declare the WORK capability: add"
+                            + " .uses(Capability.WORK) to its descriptor to use work()");
+                }
+                return workOf(id);
+            }
         };
+    }
+
+    /** A plugin's work, kept across its restarts in this host, as the site's database keeps it. */
+    private InMemoryWork workOf(String pluginId) {
+        return workByPlugin.computeIfAbsent(pluginId, InMemoryWork::new);
+    }
+
+    /**
+     * Runs the plugin's background work as the host's work threads would: every task due by now (and those they
+     * enqueue), each recurring task once, a failing task again up to its attempts.
+     *
+     * @return how many runs there were
+     */
+    public int runWork(org.quire.api.QuirePlugin plugin) {
+        return workOf(plugin.descriptor().id()).run(plugin.tasks(), Instant.now());
+    }
+
+    /** The plugin's tasks kept as failed after their last attempt, each {@code name: error}. */
+    public List<String> failedTasks(String pluginId) {
+        return workOf(pluginId).failed().stream().map(w -> w.name() + ": " + w.error()).toList();
+    }
+
+    /** The plugin's tasks still waiting, by name. */
+    public List<String> waitingTasks(String pluginId) {
+        return workOf(pluginId).waiting().stream().map(InMemoryWork.Waiting::name).toList();
     }
 
     /** A plugin's records, kept across its restarts in this host, as the site's database keeps them. */

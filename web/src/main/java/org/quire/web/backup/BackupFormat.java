@@ -171,7 +171,8 @@ public final class BackupFormat {
     public static final List<String> CLEARED_ON_RESTORE = List.of("sign_in_session");
 
     /** Tables that are deliberately not in a backup; every other table must be in {@link #TABLES}. */
-    public static final List<String> NOT_COPIED = List.of("sign_in_session", "cluster_signal", "flyway_schema_history");
+    public static final List<String> NOT_COPIED = List.of("sign_in_session", "cluster_signal", "flyway_schema_history",
+            "plugin_task", "plugin_task_done", "plugin_schedule");
 
     public static String mediaEntry(String sha256) {
         return MEDIA_FOLDER + sha256;

@@ -62,6 +62,9 @@ public class HostContexts implements PluginContextFactory {
     @Inject
     org.quire.web.plugins.records.HostRecords records;
 
+    @Inject
+    org.quire.web.plugins.work.HostWork work;
+
     @Override
     public PluginContext contextFor(PluginDescriptor descriptor, ClassLoader pluginClassLoader) {
         String id = descriptor.id();
@@ -111,6 +114,16 @@ public class HostContexts implements PluginContextFactory {
         }
         return new PluginContext() {
             private volatile PluginRecords pluginRecords;
+            private volatile org.quire.api.work.PluginWork pluginWork;
+
+            @Override
+            public org.quire.api.work.PluginWork work() {
+                org.quire.api.work.PluginWork known = pluginWork;
+                if (known == null) {
+                    known = pluginWork = work.workOf(descriptor);
+                }
+                return known;
+            }
 
             @Override
             public PluginRecords records() {

@@ -28,6 +28,9 @@ public class PluginAdministration {
     @Inject
     org.quire.web.plugins.records.HostRecords hostRecords;
 
+    @Inject
+    org.quire.web.plugins.work.HostWork work;
+
     public PluginRuntime runtime() {
         return runtime;
     }
@@ -89,6 +92,7 @@ public class PluginAdministration {
     /** Removes an installed plugin; its records stay unless {@code records} says delete. */
     public void uninstall(String id, RecordsOnRemoval records) throws IOException {
         uninstall(id);
+        work.drop(id);
         if (records == RecordsOnRemoval.DELETE) {
             long deleted = hostRecords.deleteAll(id);
             org.jboss.logging.Logger.getLogger(PluginAdministration.class)

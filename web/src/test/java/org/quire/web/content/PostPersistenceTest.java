@@ -43,7 +43,7 @@ class PostPersistenceTest extends DatabaseTest {
     void runsOnTheExpectedDatabaseWithEveryMigrationApplied() throws Exception {
         DatabaseProduct.assertRunningOnExpected(dataSource);
         assertThat(flyway.info().pending()).isEmpty();
-        assertThat(flyway.info().current().getVersion().getVersion()).isEqualTo("11");
+        assertThat(flyway.info().current().getVersion().getVersion()).isEqualTo("12");
     }
 
     @Test

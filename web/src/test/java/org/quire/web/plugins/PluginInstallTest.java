@@ -56,7 +56,9 @@ class PluginInstallTest {
             }
             return Map.of("quire.database.url", "jdbc:h2:mem:quire-plugins;DB_CLOSE_DELAY=-1",
                     "quire.plugins.dir", PLUGINS.toString(),
-                    "quire.plugins.failure-limit", "3");
+                    "quire.plugins.failure-limit", "3",
+                    // Plugin work (PluginWorkInstallTest) polled and retried quickly.
+                    "quire.work.poll", "1s", "quire.work.first-poll", "200ms", "quire.work.retry-base", "100ms");
         }
     }
 
