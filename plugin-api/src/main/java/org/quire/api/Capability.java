@@ -9,5 +9,7 @@ public enum Capability {
     /** Keeps records of its own in the site's database ({@link PluginContext#records()}). */
     RECORDS,
     /** Runs background and recurring work ({@link PluginContext#work()}, {@link QuirePlugin#tasks()}). */
-    WORK
+    WORK,
+    /** Takes POSTs from readers ({@link QuirePlugin#inputRoutes()}). */
+    READER_INPUT
 }

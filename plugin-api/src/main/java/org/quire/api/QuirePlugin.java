@@ -64,6 +64,14 @@ public interface QuirePlugin {
         return List.of();
     }
 
+    /**
+     * Addresses where readers send the plugin something (a form, JSON), checked by the host first; the descriptor
+     * must declare {@link Capability#READER_INPUT}. Read once after {@link #start(PluginContext)}. Since API 1.4.
+     */
+    default List<org.quire.api.input.InputRoute> inputRoutes() {
+        return List.of();
+    }
+
     /** HTML the plugin adds to post pages, such as related posts. */
     default List<PostSection> postSections() {
         return List.of();

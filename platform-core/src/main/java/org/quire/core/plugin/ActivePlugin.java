@@ -31,6 +31,7 @@ public final class ActivePlugin {
     private final List<PostSection> postSections;
     private final List<MediaFilter> mediaFilters;
     private final List<org.quire.api.work.TaskDefinition> tasks;
+    private final List<org.quire.api.input.InputRoute> inputRoutes;
 
     ActivePlugin(QuirePlugin plugin, PluginDescriptor descriptor, PluginContext context) {
         this.plugin = plugin;
@@ -43,6 +44,11 @@ public final class ActivePlugin {
         this.postSections = List.copyOf(plugin.postSections());
         this.mediaFilters = List.copyOf(plugin.mediaFilters());
         this.tasks = List.copyOf(plugin.tasks());
+        this.inputRoutes = List.copyOf(plugin.inputRoutes());
+        if (!inputRoutes.isEmpty() && !descriptor.uses(org.quire.api.Capability.READER_INPUT)) {
+            throw new IllegalStateException("it takes reader input but does not declare the READER_INPUT"
+                    + " capability: add .uses(Capability.READER_INPUT) to its descriptor");
+        }
         if (!tasks.isEmpty() && !descriptor.uses(org.quire.api.Capability.WORK)) {
             throw new IllegalStateException("it declares tasks but not the WORK capability: add"
                     + " .uses(Capability.WORK) to its descriptor");
@@ -50,6 +56,11 @@ public final class ActivePlugin {
         if (tasks.stream().map(org.quire.api.work.TaskDefinition::name).distinct().count() != tasks.size()) {
             throw new IllegalStateException("it declares a task name twice");
         }
+    }
+
+    /** The addresses where it takes readers' POSTs (API 1.4). */
+    public List<org.quire.api.input.InputRoute> inputRoutes() {
+        return inputRoutes;
     }
 
     /** The background work it declared (API 1.4). */

@@ -119,7 +119,7 @@ public class PluginRoutes implements PathClaim {
         return alternates;
     }
 
-    static String shadowProblem(String pattern) {
+    public static String shadowProblem(String pattern) {
         if (pattern == null || !pattern.startsWith("/")) {
             return "a pattern must start with '/'";
         }
@@ -137,7 +137,7 @@ public class PluginRoutes implements PathClaim {
         return null;
     }
 
-    static Pattern compile(String pattern) {
+    public static Pattern compile(String pattern) {
         StringBuilder regex = new StringBuilder();
         Matcher m = PLACEHOLDER.matcher(pattern);
         int last = 0;

@@ -65,7 +65,8 @@ public class PublicSiteRoutes {
         basePath = QuarkusTransaction.requiringNew().call(() -> Site.get().basePath);
     }
 
-    private String basePath() {
+    /** The site's base path as the public site serves it (empty for the root), for the other public handlers. */
+    public String basePath() {
         return basePath;
     }
 

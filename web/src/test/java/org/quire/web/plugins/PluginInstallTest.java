@@ -58,7 +58,9 @@ class PluginInstallTest {
                     "quire.plugins.dir", PLUGINS.toString(),
                     "quire.plugins.failure-limit", "3",
                     // Plugin work (PluginWorkInstallTest) polled and retried quickly.
-                    "quire.work.poll", "1s", "quire.work.first-poll", "200ms", "quire.work.retry-base", "100ms");
+                    "quire.work.poll", "1s", "quire.work.first-poll", "200ms", "quire.work.retry-base", "100ms",
+                    // Reader input (PluginInputTest): a static copy of the site elsewhere may post its forms.
+                    "quire.input.allowed-origins", "https://static.example.org");
         }
     }
 
