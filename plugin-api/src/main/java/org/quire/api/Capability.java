@@ -11,5 +11,7 @@ public enum Capability {
     /** Runs background and recurring work ({@link PluginContext#work()}, {@link QuirePlugin#tasks()}). */
     WORK,
     /** Takes POSTs from readers ({@link QuirePlugin#inputRoutes()}). */
-    READER_INPUT
+    READER_INPUT,
+    /** Calls other servers, only the hosts it declares ({@link PluginContext#http()}). */
+    OUTBOUND_HTTP
 }

@@ -39,6 +39,17 @@ public interface PluginContext {
     }
 
     /**
+     * Calls to the hosts the descriptor declares ({@link PluginDescriptor.Builder#calls(String...)}). Since API 1.4.
+     *
+     * @throws IllegalStateException when the descriptor declares no host ({@link Capability#OUTBOUND_HTTP})
+     * @throws UnsupportedOperationException from a host older than API 1.4
+     */
+    default org.quire.api.http.OutboundHttp http() {
+        throw new UnsupportedOperationException("This host makes no calls for plugins (API " + apiVersion()
+                + "; outbound calls came with API 1.4)");
+    }
+
+    /**
      * The plugin's background work. Since API 1.4.
      *
      * @throws IllegalStateException when the descriptor does not declare {@link Capability#WORK}

@@ -24,12 +24,17 @@ import org.quire.api.records.CollectionDefinition;
  * @param capabilities the host services beyond reading the site it uses (since API 1.4); declaring a collection
  *                    declares {@link Capability#RECORDS}
  * @param collections the collections of records it keeps (since API 1.4)
+ * @param calls       the hosts it calls (since API 1.4): names ({@code hooks.example.org}), every name under one
+ *                    ({@code *.example.org}), or {@code *} for any public host; declaring one declares
+ *                    {@link Capability#OUTBOUND_HTTP}
  */
 public record PluginDescriptor(String id, String name, String version, ApiVersionRange requiredApi, int order,
                                List<SettingDefinition> settings, Set<Capability> capabilities,
-                               List<CollectionDefinition> collections) {
+                               List<CollectionDefinition> collections, List<String> calls) {
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,63}");
+    private static final Pattern HOST_PATTERN = Pattern.compile("\\*|(\\*\\.)?[A-Za-z0-9]([A-Za-z0-9.-]{0,252})"
+            + "|\\[[0-9A-Fa-f:.]+]");
 
     /** The order a plugin gets when it does not care. */
     public static final int DEFAULT_ORDER = 100;
@@ -55,13 +60,23 @@ public record PluginDescriptor(String id, String name, String version, ApiVersio
         if (!collections.isEmpty()) {
             uses.add(Capability.RECORDS);
         }
+        calls = calls == null ? List.of() : List.copyOf(calls);
+        for (String host : calls) {
+            if (host == null || !HOST_PATTERN.matcher(host).matches()) {
+                throw new IllegalArgumentException("Plugin '" + id + "' declares it calls '" + host + "': a host"
+                        + " is a name (hooks.example.org), *.name for every name under one, or * for any");
+            }
+        }
+        if (!calls.isEmpty()) {
+            uses.add(Capability.OUTBOUND_HTTP);
+        }
         capabilities = Collections.unmodifiableSet(uses);
     }
 
     /** A descriptor of API 1.3 and before: no capability beyond reading the site. */
     public PluginDescriptor(String id, String name, String version, ApiVersionRange requiredApi, int order,
                             List<SettingDefinition> settings) {
-        this(id, name, version, requiredApi, order, settings, Set.of(), List.of());
+        this(id, name, version, requiredApi, order, settings, Set.of(), List.of(), List.of());
     }
 
     /** Whether the plugin declared that it uses the service. */
@@ -83,6 +98,7 @@ public record PluginDescriptor(String id, String name, String version, ApiVersio
         private final java.util.ArrayList<SettingDefinition> settings = new java.util.ArrayList<>();
         private final EnumSet<Capability> capabilities = EnumSet.noneOf(Capability.class);
         private final java.util.ArrayList<CollectionDefinition> collections = new java.util.ArrayList<>();
+        private final java.util.ArrayList<String> calls = new java.util.ArrayList<>();
 
         private Builder(String id) {
             this.id = id;
@@ -125,8 +141,15 @@ public record PluginDescriptor(String id, String name, String version, ApiVersio
             return this;
         }
 
+        /** Declares hosts the plugin calls (and so {@link Capability#OUTBOUND_HTTP}). Since API 1.4. */
+        public Builder calls(String... hosts) {
+            this.calls.addAll(List.of(hosts));
+            return this;
+        }
+
         public PluginDescriptor build() {
-            return new PluginDescriptor(id, name, version, requiredApi, order, settings, capabilities, collections);
+            return new PluginDescriptor(id, name, version, requiredApi, order, settings, capabilities, collections,
+                    calls);
         }
     }
 }

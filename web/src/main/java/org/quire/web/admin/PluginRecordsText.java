@@ -13,5 +13,8 @@ public interface PluginRecordsText {
     @Message("Uses") String uses();
     @Message("nothing beyond reading the site") String usesNothing();
     @Message("records of its own in the site's database") String capabilityRecords();
+    @Message("background and recurring work") String capabilityWork();
+    @Message("what readers send (forms, JSON)") String capabilityReaderInput();
+    @Message("calls to other servers: {hosts}") String capabilityOutbound(String hosts);
     @Message("Also delete the records it keeps (otherwise they stay for when it is installed again)") String deleteRecords();
 }

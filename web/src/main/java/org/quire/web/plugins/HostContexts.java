@@ -65,6 +65,9 @@ public class HostContexts implements PluginContextFactory {
     @Inject
     org.quire.web.plugins.work.HostWork work;
 
+    @Inject
+    org.quire.web.plugins.http.HostHttp http;
+
     @Override
     public PluginContext contextFor(PluginDescriptor descriptor, ClassLoader pluginClassLoader) {
         String id = descriptor.id();
@@ -115,6 +118,11 @@ public class HostContexts implements PluginContextFactory {
         return new PluginContext() {
             private volatile PluginRecords pluginRecords;
             private volatile org.quire.api.work.PluginWork pluginWork;
+
+            @Override
+            public org.quire.api.http.OutboundHttp http() {
+                return http.forPlugin(descriptor);
+            }
 
             @Override
             public org.quire.api.work.PluginWork work() {

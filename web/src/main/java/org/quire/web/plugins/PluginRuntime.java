@@ -87,7 +87,7 @@ public class PluginRuntime {
     /** One plugin as the admin pages and API show it. */
     public record PluginInfo(String id, String name, String version, String requiredApi, boolean builtIn,
                              boolean enabled, boolean running, String jar, String disabledReason, List<Setting> settings,
-                             List<Notice> notices, Set<org.quire.api.Capability> capabilities) {
+                             List<Notice> notices, PluginUses uses) {
     }
 
     /** A jar in the plugins folder that could not be loaded, and why. */
@@ -815,7 +815,7 @@ public class PluginRuntime {
         }
         return new PluginInfo(id, descriptor.name(), descriptor.version(), descriptor.requiredApi().toString(),
                 jar == null, enabled(id, states), running, jar == null ? null : jar.jar().getFileName().toString(),
-                state == null ? null : state.disabledReason, settings, recent, descriptor.capabilities());
+                state == null ? null : state.disabledReason, settings, recent, PluginUses.of(descriptor));
     }
 
     private boolean enabled(String id, Map<String, PluginState> states) {

@@ -52,7 +52,7 @@ class PluginInputTest {
         Session admin = TestAccounts.signedIn(Role.ADMINISTRATOR);
         admin.given().multiPart("file", "guestbook.jar", guestbookJar(), "application/java-archive")
                 .post("/api/admin/plugins").then().statusCode(201)
-                .body("capabilities", org.hamcrest.Matchers.hasItems("RECORDS", "READER_INPUT"));
+                .body("uses.capabilities", org.hamcrest.Matchers.hasItems("RECORDS", "READER_INPUT"));
         admin.given().post("/api/admin/plugins/guestbook/enable").then().statusCode(200).body("running", is(true));
         installed = true;
     }

@@ -70,10 +70,13 @@ class PluginRecordsInstallTest {
     void aPluginKeepsRecordsThatOutliveItsRemovalUnlessTheAdministratorDeletesThem() throws Exception {
         Session admin = admin();
         install(admin, "pub-log.jar", publicationLogJar()).then().statusCode(201)
-                .body("enabled", equalTo(false)).body("capabilities", hasItem("RECORDS"));
-        assertThat(Jsoup.parse(admin.given().get("/admin/plugins").then().statusCode(200).extract().asString())
-                .select("#plugin-pub-log .plugin-uses").text()).as("shown before it is turned on")
+                .body("enabled", equalTo(false)).body("uses.capabilities", hasItem("RECORDS"));
+        org.jsoup.nodes.Document page = Jsoup.parse(admin.given().get("/admin/plugins").then().statusCode(200)
+                .extract().asString());
+        assertThat(page.select("#plugin-pub-log .plugin-uses").text()).as("shown before it is turned on")
                 .contains("records of its own in the site's database");
+        assertThat(page.select("#plugin-pub-log form[action$=/remove] input[name=records][value=delete]"))
+                .as("removing it may delete its records").hasSize(1);
         admin.given().post("/api/admin/plugins/pub-log/enable").then().statusCode(200).body("running", equalTo(true));
         publish("First.");
         assertThat(publishedLogged(1)).isEqualTo(1);
@@ -102,7 +105,7 @@ class PluginRecordsInstallTest {
             jar = in.readAllBytes();
         }
         install(admin, "callouts-api-1.3.jar", jar).then().statusCode(201).body("id", equalTo("callouts"))
-                .body("capabilities", org.hamcrest.Matchers.empty());
+                .body("uses.capabilities", org.hamcrest.Matchers.empty());
         try {
             admin.given().post("/api/admin/plugins/callouts/enable").then().statusCode(200)
                     .body("running", equalTo(true));

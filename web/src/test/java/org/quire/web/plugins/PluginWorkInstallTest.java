@@ -73,7 +73,7 @@ class PluginWorkInstallTest {
         Session admin = TestAccounts.signedIn(Role.ADMINISTRATOR);
         admin.given().multiPart("file", "tally.jar", tallyJar(), "application/java-archive")
                 .post("/api/admin/plugins").then().statusCode(201)
-                .body("capabilities", hasItems("RECORDS", "WORK"));
+                .body("uses.capabilities", hasItems("RECORDS", "WORK"));
         admin.given().post("/api/admin/plugins/tally/enable").then().statusCode(200).body("running", equalTo(true));
         try {
             publish("Counted " + UUID.randomUUID());

@@ -1,0 +1,30 @@
+package org.quire.web.plugins;
+
+import java.util.List;
+import java.util.Set;
+
+import org.quire.api.Capability;
+import org.quire.api.PluginDescriptor;
+
+/**
+ * What a plugin uses beyond reading the site, as its descriptor declares it: shown before it is turned on.
+ *
+ * @param capabilities the host services it declared
+ * @param calls        the hosts it calls, when it calls any
+ */
+public record PluginUses(Set<Capability> capabilities, List<String> calls) {
+
+    /** Whether it keeps records, which its removal may delete. */
+    public boolean keepsRecords() {
+        return capabilities.contains(Capability.RECORDS);
+    }
+
+    /** The hosts it calls, for the plugins page. */
+    public String callsText() {
+        return String.join(", ", calls);
+    }
+
+    static PluginUses of(PluginDescriptor descriptor) {
+        return new PluginUses(descriptor.capabilities(), descriptor.calls());
+    }
+}
