@@ -39,6 +39,17 @@ public interface PluginContext {
     }
 
     /**
+     * A folder of the plugin's own on this instance, for indexes and caches it can build again: kept across
+     * restarts, not backed up, not shared with other instances, deleted when the plugin is removed. Since API 1.4.
+     *
+     * @throws UnsupportedOperationException from a host older than API 1.4
+     */
+    default java.nio.file.Path workFolder() {
+        throw new UnsupportedOperationException("This host gives plugins no working folder (API " + apiVersion()
+                + "; working folders came with API 1.4)");
+    }
+
+    /**
      * Calls to the hosts the descriptor declares ({@link PluginDescriptor.Builder#calls(String...)}). Since API 1.4.
      *
      * @throws IllegalStateException when the descriptor declares no host ({@link Capability#OUTBOUND_HTTP})

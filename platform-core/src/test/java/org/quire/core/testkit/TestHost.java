@@ -209,6 +209,15 @@ public final class TestHost implements PluginContextFactory {
             }
 
             @Override
+            public java.nio.file.Path workFolder() {
+                try {
+                    return java.nio.file.Files.createDirectories(workRoot().resolve(id));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            @Override
             public org.quire.api.work.PluginWork work() {
                 if (!descriptor.uses(Capability.WORK)) {
                     throw new IllegalStateException("Plugin '" + id + "' does not declare the WORK capability: add"
@@ -217,6 +226,22 @@ public final class TestHost implements PluginContextFactory {
                 return workOf(id);
             }
         };
+    }
+
+    private volatile java.nio.file.Path workRoot;
+
+    /** A temporary folder for this host's plugins' working folders, made when first asked for. */
+    private java.nio.file.Path workRoot() throws IOException {
+        if (workRoot == null) {
+            synchronized (this) {
+                if (workRoot == null) {
+                    java.nio.file.Path made = java.nio.file.Files.createTempDirectory("quire-test-host-work-");
+                    made.toFile().deleteOnExit();
+                    workRoot = made;
+                }
+            }
+        }
+        return workRoot;
     }
 
     /** A plugin's work, kept across its restarts in this host, as the site's database keeps it. */

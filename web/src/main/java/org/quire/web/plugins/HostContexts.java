@@ -68,6 +68,9 @@ public class HostContexts implements PluginContextFactory {
     @Inject
     org.quire.web.plugins.http.HostHttp http;
 
+    @Inject
+    WorkFolders workFolders;
+
     @Override
     public PluginContext contextFor(PluginDescriptor descriptor, ClassLoader pluginClassLoader) {
         String id = descriptor.id();
@@ -118,6 +121,11 @@ public class HostContexts implements PluginContextFactory {
         return new PluginContext() {
             private volatile PluginRecords pluginRecords;
             private volatile org.quire.api.work.PluginWork pluginWork;
+
+            @Override
+            public java.nio.file.Path workFolder() {
+                return workFolders.of(id);
+            }
 
             @Override
             public org.quire.api.http.OutboundHttp http() {

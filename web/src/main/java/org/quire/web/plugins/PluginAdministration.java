@@ -31,6 +31,9 @@ public class PluginAdministration {
     @Inject
     org.quire.web.plugins.work.HostWork work;
 
+    @Inject
+    WorkFolders workFolders;
+
     public PluginRuntime runtime() {
         return runtime;
     }
@@ -93,6 +96,7 @@ public class PluginAdministration {
     public void uninstall(String id, RecordsOnRemoval records) throws IOException {
         uninstall(id);
         work.drop(id);
+        workFolders.delete(id);
         if (records == RecordsOnRemoval.DELETE) {
             long deleted = hostRecords.deleteAll(id);
             org.jboss.logging.Logger.getLogger(PluginAdministration.class)

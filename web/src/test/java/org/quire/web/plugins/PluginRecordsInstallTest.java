@@ -83,8 +83,11 @@ class PluginRecordsInstallTest {
 
         admin.given().delete("/api/admin/plugins/pub-log?records=maybe").then().statusCode(400)
                 .body("error", containsString("records must be 'keep' or 'delete', not 'maybe'"));
+        Path workFolder = Path.of("target/test-data/plugin-work/pub-log");
+        assertThat(workFolder.resolve("started")).as("its working folder").hasContent("yes");
         admin.given().delete("/api/admin/plugins/pub-log").then().statusCode(204);
         assertThat(records.counts("pub-log")).as("kept by default").containsEntry("published", 1L);
+        assertThat(workFolder).as("a working folder goes with its plugin").doesNotExist();
 
         install(admin, "pub-log.jar", publicationLogJar()).then().statusCode(201);
         admin.given().post("/api/admin/plugins/pub-log/enable").then().statusCode(200);
@@ -141,6 +144,11 @@ class PluginRecordsInstallTest {
                     @Override
                     public void start(PluginContext context) {
                         this.context = context;
+                        try {
+                            java.nio.file.Files.writeString(context.workFolder().resolve("started"), "yes");
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
                     }
 
                     @Override
