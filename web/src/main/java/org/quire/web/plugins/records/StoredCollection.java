@@ -89,18 +89,54 @@ final class StoredCollection implements RecordCollection {
     @Override
     public PluginRecord put(String key, Map<String, ?> document) {
         checkKey(key);
-        host.documents().write(where + ", record '" + key + "'", document);
-        // Another instance may insert or change the key between the read and the write: read again and retry.
-        RecordConflictException last = null;
-        for (int attempt = 0; attempt < (host.inBatch() ? 1 : 5); attempt++) {
+        String text = host.documents().write(where + ", record '" + key + "'", document);
+        RecordRow slots = new RecordRow();
+        layout.fill(slots, document, key);
+        // One UPDATE raising whatever version is there, so concurrent puts never conflict; an insert only when
+        // there was none, and when another instance inserted it meanwhile, the UPDATE again.
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Optional<PluginRecord> updated = host.conflictsAsRefusals(where, key, () -> host.transaction(() -> {
+                if (update(key, text, slots, null) == 0) {
+                    return Optional.<PluginRecord>empty();
+                }
+                return row(key).map(this::record);
+            }));
+            if (updated.isPresent()) {
+                return updated.get();
+            }
             try {
-                Optional<PluginRecord> current = get(key);
-                return current.isEmpty() ? insert(key, document) : replace(key, current.get().version(), document);
-            } catch (RecordConflictException e) {
-                last = e;
+                return insert(key, document);
+            } catch (RecordConflictException insertedMeanwhile) {
+                if (host.inBatch()) {
+                    throw insertedMeanwhile;
+                }
             }
         }
-        throw last;
+        throw new RecordConflictException(where + ": record '" + key + "' kept being inserted and deleted while"
+                + " it was put; try again", OptionalLong.empty());
+    }
+
+    /** Changes the row's document and slots, at {@code expectedVersion} or (null) whatever version it is at. */
+    private int update(String key, String text, RecordRow slots, Long expectedVersion) {
+        EntityManager entities = host.entities();
+        jakarta.persistence.Query update = entities.createQuery("update RecordRow r set r.document = :document,"
+                        + " r.version = r.version + 1, r.updatedAt = :now, r.s1 = :s1, r.s2 = :s2, r.s3 = :s3,"
+                        + " r.s4 = :s4, r.n1 = :n1, r.n2 = :n2, r.t1 = :t1, r.t2 = :t2"
+                        + " where r.pluginId = :plugin and r.collection = :collection and r.key = :key"
+                        + (expectedVersion == null ? "" : " and r.version = :expected"))
+                .setParameter("document", text).setParameter("now", host.now())
+                .setParameter("s1", slots.s1).setParameter("s2", slots.s2).setParameter("s3", slots.s3)
+                .setParameter("s4", slots.s4).setParameter("n1", slots.n1).setParameter("n2", slots.n2)
+                .setParameter("t1", slots.t1).setParameter("t2", slots.t2)
+                .setParameter("plugin", pluginId).setParameter("collection", definition.name())
+                .setParameter("key", key);
+        if (expectedVersion != null) {
+            update.setParameter("expected", expectedVersion);
+        }
+        int changed = update.executeUpdate();
+        // The update went past the persistence context: forget what it holds, so a read sees the change.
+        entities.clear();
+        return changed;
     }
 
     @Override
@@ -110,22 +146,7 @@ final class StoredCollection implements RecordCollection {
         RecordRow slots = new RecordRow();
         layout.fill(slots, document, key);
         return host.conflictsAsRefusals(where, key, () -> host.transaction(() -> {
-            EntityManager entities = host.entities();
-            int changed = entities.createQuery("update RecordRow r set r.document = :document,"
-                            + " r.version = :next, r.updatedAt = :now, r.s1 = :s1, r.s2 = :s2, r.s3 = :s3, r.s4 = :s4,"
-                            + " r.n1 = :n1, r.n2 = :n2, r.t1 = :t1, r.t2 = :t2"
-                            + " where r.pluginId = :plugin and r.collection = :collection and r.key = :key"
-                            + " and r.version = :expected")
-                    .setParameter("document", text).setParameter("next", expectedVersion + 1)
-                    .setParameter("now", host.now())
-                    .setParameter("s1", slots.s1).setParameter("s2", slots.s2).setParameter("s3", slots.s3)
-                    .setParameter("s4", slots.s4).setParameter("n1", slots.n1).setParameter("n2", slots.n2)
-                    .setParameter("t1", slots.t1).setParameter("t2", slots.t2)
-                    .setParameter("plugin", pluginId).setParameter("collection", definition.name())
-                    .setParameter("key", key).setParameter("expected", expectedVersion).executeUpdate();
-            // The update went past the persistence context: forget what it holds, so the read sees the change.
-            entities.clear();
-            if (changed == 0) {
+            if (update(key, text, slots, expectedVersion) == 0) {
                 throw notAt(key, expectedVersion);
             }
             return row(key).map(this::record).orElseThrow();
