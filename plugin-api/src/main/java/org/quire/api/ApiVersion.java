@@ -9,7 +9,7 @@ import java.util.Objects;
 public record ApiVersion(int major, int minor) implements Comparable<ApiVersion> {
 
     /** The API version this build of the contract provides. Hosts compare every plugin's requirement with it. */
-    public static final ApiVersion CURRENT = new ApiVersion(1, 4);
+    public static final ApiVersion CURRENT = new ApiVersion(1, 5);
 
     public ApiVersion {
         if (major < 0 || minor < 0) {

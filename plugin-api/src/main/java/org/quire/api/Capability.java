@@ -13,5 +13,7 @@ public enum Capability {
     /** Takes POSTs from readers ({@link QuirePlugin#inputRoutes()}). */
     READER_INPUT,
     /** Calls other servers, only the hosts it declares ({@link PluginContext#http()}). */
-    OUTBOUND_HTTP
+    OUTBOUND_HTTP,
+    /** Sends mail through the site's SMTP server ({@link PluginContext#mail()}). Since API 1.5. */
+    MAIL
 }

@@ -70,4 +70,15 @@ public interface PluginContext {
         throw new UnsupportedOperationException("This host runs no plugin work (API " + apiVersion()
                 + "; work came with API 1.4)");
     }
+
+    /**
+     * Mail through the site's SMTP server. Since API 1.5.
+     *
+     * @throws IllegalStateException when the descriptor does not declare {@link Capability#MAIL}
+     * @throws UnsupportedOperationException from a host older than API 1.5
+     */
+    default org.quire.api.mail.PluginMail mail() {
+        throw new UnsupportedOperationException("This host sends no mail for plugins (API " + apiVersion()
+                + "; mail came with API 1.5)");
+    }
 }

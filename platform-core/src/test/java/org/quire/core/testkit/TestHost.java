@@ -68,6 +68,8 @@ public final class TestHost implements PluginContextFactory {
     private final List<String> log = new CopyOnWriteArrayList<>();
     private final Map<String, InMemoryRecords> recordsByPlugin = new ConcurrentHashMap<>();
     private final Map<String, InMemoryWork> workByPlugin = new ConcurrentHashMap<>();
+    private final Map<String, InMemoryMail> mailByPlugin = new ConcurrentHashMap<>();
+    private volatile boolean mailOn = true;
     private final List<String> invalidated = new CopyOnWriteArrayList<>();
 
     public TestHost publish(PostView post) {
@@ -225,7 +227,28 @@ public final class TestHost implements PluginContextFactory {
                 }
                 return workOf(id);
             }
+
+            @Override
+            public org.quire.api.mail.PluginMail mail() {
+                if (!descriptor.uses(Capability.MAIL)) {
+                    throw new IllegalStateException("Plugin '" + id + "' does not declare the MAIL capability: add"
+                            + " .uses(Capability.MAIL) to its descriptor to use mail()");
+                }
+                return mailByPlugin.computeIfAbsent(id, pluginId -> new InMemoryMail(pluginId, () -> mailOn));
+            }
         };
+    }
+
+    /** Turns the host's mail off (or on again), as a site without {@code quire.mail.host} has it. */
+    public TestHost mail(boolean on) {
+        mailOn = on;
+        return this;
+    }
+
+    /** What the plugin with this id has sent, in order; empty when it sent nothing. */
+    public List<org.quire.api.mail.MailMessage> sentMail(String pluginId) {
+        InMemoryMail mail = mailByPlugin.get(pluginId);
+        return mail == null ? List.of() : mail.sent();
     }
 
     private volatile java.nio.file.Path workRoot;

@@ -83,9 +83,15 @@ public class AccountsApi {
     public record UserChange(String role, Boolean active) {
     }
 
-    /** A one-time link to give to the person (Quire sends no mail yet); valid for {@code expiresAt}. */
-    public record Link(User user, String link, Instant expiresAt) {
+    /**
+     * A one-time link, and whether it was mailed to the account's address: when it was not ({@code mailProblem}
+     * says why, such as mail not being configured), the administrator passes it on.
+     */
+    public record Link(User user, String link, Instant expiresAt, boolean mailed, String mailProblem) {
     }
+
+    @Inject
+    AccountMail accountMail;
 
     @Inject
     CurrentUser currentUser;
@@ -437,9 +443,13 @@ public class AccountsApi {
         return Response.ok(link(account, AccountLink.Purpose.PASSWORD_RESET)).build();
     }
 
+    /** Makes the link and mails it when mail is configured: last, once the link is written. */
     private Link link(Account account, AccountLink.Purpose purpose) {
         String token = signIn.newLink(account, purpose, currentUser.account());
-        return new Link(User.of(account), "/admin/password-link?token=" + token,
-                clock.instant().plus(SignInService.LINK_LIFETIME));
+        String path = "/admin/password-link?token=" + token;
+        Instant expiresAt = clock.instant().plus(SignInService.LINK_LIFETIME);
+        AccountLink.flush();
+        AccountMail.Outcome mailed = accountMail.send(account, purpose, path, expiresAt, currentUser.account());
+        return new Link(User.of(account), path, expiresAt, mailed.mailed(), mailed.problem());
     }
 }

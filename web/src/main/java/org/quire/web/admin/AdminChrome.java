@@ -74,6 +74,12 @@ public class AdminChrome {
                 io.quarkus.qute.i18n.Localized.Literal.of(locale().getLanguage()));
     }
 
+    /** What the users page says about mailed links, in the reader's language. */
+    public MailNoticeText mailNoticeText() {
+        return io.quarkus.qute.i18n.MessageBundles.get(MailNoticeText.class,
+                io.quarkus.qute.i18n.Localized.Literal.of(locale().getLanguage()));
+    }
+
     /** The words of two-factor sign-in in the reader's language, for messages made in Java. */
     public TwoFactorText twoFactorText() {
         return io.quarkus.qute.i18n.MessageBundles.get(TwoFactorText.class,

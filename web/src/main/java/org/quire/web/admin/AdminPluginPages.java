@@ -50,6 +50,9 @@ public class AdminPluginPages {
     @Inject
     AdminChrome chrome;
 
+    @Inject
+    org.quire.web.mail.OutgoingMail mail;
+
     @Location("admin/plugins.html")
     Template pluginsPage;
 
@@ -73,7 +76,7 @@ public class AdminPluginPages {
                 .toList();
         return chrome.page(pluginsPage, "plugins").data("plugins", views)
                 .data("refusedJars", runtime.refusedJars()).data("jarsSupported", PluginRuntime.externalJarsSupported())
-                .data("apiVersion", ApiVersion.CURRENT.toString()).data("folder", runtime.folder().toString())
+                .data("apiVersion", ApiVersion.CURRENT.toString()).data("mailConfigured", mail.configured()).data("folder", runtime.folder().toString())
                 .data("notice", notice).data("problem", problem);
     }
 

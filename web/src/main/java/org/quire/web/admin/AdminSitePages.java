@@ -212,9 +212,11 @@ public class AdminSitePages {
             return page.response();
         }
         AccountsApi.Link link = (AccountsApi.Link) invited.getEntity();
-        return usersPage(new Outcome(chrome.text().invited(link.user().handle(), chrome.time(link.expiresAt())),
-                null, link.link()), 201)
-                .response();
+        String until = chrome.time(link.expiresAt());
+        MailNoticeText words = chrome.mailNoticeText();
+        String notice = link.mailed() ? words.invitedMailed(link.user().handle(), link.user().email(), until)
+                : words.invitedNotMailed(link.user().handle(), until, link.mailProblem());
+        return usersPage(new Outcome(notice, null, link.link()), 201).response();
     }
 
     @POST
@@ -237,8 +239,11 @@ public class AdminSitePages {
             return usersPage(Outcome.failed(problemOf(reset)), reset.getStatus()).response();
         }
         AccountsApi.Link link = (AccountsApi.Link) reset.getEntity();
-        return usersPage(new Outcome(chrome.text().resetLinkMade(link.user().handle(),
-                chrome.time(link.expiresAt())), null, link.link()), 200).response();
+        String until = chrome.time(link.expiresAt());
+        MailNoticeText words = chrome.mailNoticeText();
+        String notice = link.mailed() ? words.resetMailed(link.user().handle(), link.user().email(), until)
+                : words.resetNotMailed(link.user().handle(), until, link.mailProblem());
+        return usersPage(new Outcome(notice, null, link.link()), 200).response();
     }
 
     @POST

@@ -260,8 +260,6 @@ public interface AdminText {
     @Message("Days until it expires: a whole number, or empty for never.") String daysNumber();
     @Message("Token “{name}” created. Copy its secret now: it is shown only this once.") String tokenCreated(String name);
     @Message("Token revoked.") String tokenRevoked();
-    @Message("Invited {handle}. Give them this link to choose a password (valid until {until}); Quire sends no mail.") String invited(String handle, String until);
-    @Message("A password-reset link for {handle} (valid until {until}):") String resetLinkMade(String handle, String until);
     @Message("{count} posts of {from} now belong to {to}.") String reassigned(int count, String from, String to);
     @Message("Saved.") String saved();
     @Message("Saved “{name}”{#if count > 0}; {count} posts now carry the new name{/if}.") String tagSaved(String name, int count);

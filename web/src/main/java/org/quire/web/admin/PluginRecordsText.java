@@ -16,5 +16,7 @@ public interface PluginRecordsText {
     @Message("background and recurring work") String capabilityWork();
     @Message("what readers send (forms, JSON)") String capabilityReaderInput();
     @Message("calls to other servers: {hosts}") String capabilityOutbound(String hosts);
+    @Message("mail through the site's SMTP server") String capabilityMail();
+    @Message("This plugin sends mail, but the site's mail is not configured: set quire.mail.host and quire.mail.from (QUIRE_MAIL_HOST, QUIRE_MAIL_FROM). Until then its mail is refused.") String mailNotConfigured();
     @Message("Also delete the records it keeps (otherwise they stay for when it is installed again)") String deleteRecords();
 }

@@ -71,6 +71,9 @@ public class HostContexts implements PluginContextFactory {
     @Inject
     WorkFolders workFolders;
 
+    @Inject
+    org.quire.web.plugins.mail.PluginMailer mail;
+
     @Override
     public PluginContext contextFor(PluginDescriptor descriptor, ClassLoader pluginClassLoader) {
         String id = descriptor.id();
@@ -125,6 +128,11 @@ public class HostContexts implements PluginContextFactory {
             @Override
             public java.nio.file.Path workFolder() {
                 return workFolders.of(id);
+            }
+
+            @Override
+            public org.quire.api.mail.PluginMail mail() {
+                return mail.forPlugin(descriptor);
             }
 
             @Override

@@ -19,6 +19,11 @@ public record PluginUses(Set<Capability> capabilities, List<String> calls) {
         return capabilities.contains(Capability.RECORDS);
     }
 
+    /** Whether it sends mail, which works only once the site's mail is configured. */
+    public boolean sendsMail() {
+        return capabilities.contains(Capability.MAIL);
+    }
+
     /** The hosts it calls, for the plugins page. */
     public String callsText() {
         return String.join(", ", calls);

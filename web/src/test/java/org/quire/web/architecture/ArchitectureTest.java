@@ -102,7 +102,7 @@ class ArchitectureTest {
                     "org.quire.web.backup..")
             .layer("Media").definedBy("org.quire.web.media..")
             .layer("Accounts").definedBy("org.quire.web.accounts..")
-            .layer("Foundation").definedBy("org.quire.web.site..", "org.quire.web.cluster..")
+            .layer("Foundation").definedBy("org.quire.web.site..", "org.quire.web.cluster..", "org.quire.web.mail..")
             .whereLayer("Entry points").mayNotBeAccessedByAnyLayer()
             .whereLayer("Services").mayOnlyBeAccessedByLayers("Entry points")
             .whereLayer("Media").mayOnlyBeAccessedByLayers("Entry points", "Services")
