@@ -81,4 +81,15 @@ public interface PluginContext {
         throw new UnsupportedOperationException("This host sends no mail for plugins (API " + apiVersion()
                 + "; mail came with API 1.5)");
     }
+
+    /**
+     * Publishes events of the types the descriptor declares, for other plugins to hear. Since API 1.5.
+     *
+     * @throws IllegalStateException when the descriptor declares no type it publishes
+     * @throws UnsupportedOperationException from a host older than API 1.5
+     */
+    default org.quire.api.events.EventPublisher events() {
+        throw new UnsupportedOperationException("This host delivers no plugin events (API " + apiVersion()
+                + "; they came with API 1.5)");
+    }
 }

@@ -27,12 +27,22 @@ import org.quire.api.records.CollectionDefinition;
  * @param calls       the hosts it calls (since API 1.4): names ({@code hooks.example.org}), every name under one
  *                    ({@code *.example.org}), or {@code *} for any public host; declaring one declares
  *                    {@link Capability#OUTBOUND_HTTP}
+ * @param events      where it hears of changes to posts and of other plugins' events when several instances serve
+ *                    the site (since API 1.5); {@link EventDelivery#ONCE_PER_CLUSTER} when null
+ * @param publishes   the types of event it publishes (since API 1.5), each its id, a dot and a name
+ *                    ({@code comments.approved})
+ * @param hears       the types of other plugins' events it hears (since API 1.5): a type, every type of one plugin
+ *                    ({@code comments.*}), or {@code *} for all
  */
 public record PluginDescriptor(String id, String name, String version, ApiVersionRange requiredApi, int order,
                                List<SettingDefinition> settings, Set<Capability> capabilities,
-                               List<CollectionDefinition> collections, List<String> calls) {
+                               List<CollectionDefinition> collections, List<String> calls, EventDelivery events,
+                               List<String> publishes, List<String> hears) {
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,63}");
+    private static final String EVENT_NAME = "[a-z][a-z0-9-]{0,63}(\\.[a-z][a-z0-9-]{0,63}){0,3}";
+    private static final Pattern EVENT_TYPE = Pattern.compile("[a-z][a-z0-9-]{0,63}\\." + EVENT_NAME);
+    private static final Pattern HEARD_TYPE = Pattern.compile("\\*|[a-z][a-z0-9-]{0,63}\\.(\\*|" + EVENT_NAME + ")");
     private static final Pattern HOST_PATTERN = Pattern.compile("\\*|(\\*\\.)?[A-Za-z0-9]([A-Za-z0-9.-]{0,252})"
             + "|\\[[0-9A-Fa-f:.]+]");
 
@@ -71,12 +81,53 @@ public record PluginDescriptor(String id, String name, String version, ApiVersio
             uses.add(Capability.OUTBOUND_HTTP);
         }
         capabilities = Collections.unmodifiableSet(uses);
+        events = events == null ? EventDelivery.ONCE_PER_CLUSTER : events;
+        publishes = publishes == null ? List.of() : List.copyOf(publishes);
+        for (String type : publishes) {
+            if (type == null || !EVENT_TYPE.matcher(type).matches() || !type.startsWith(id + ".")) {
+                throw new IllegalArgumentException("Plugin '" + id + "' declares it publishes '" + type + "': a type"
+                        + " is the plugin's id, a dot and a name of lower-case letters, digits, dots and dashes ("
+                        + id + ".approved)");
+            }
+        }
+        hears = hears == null ? List.of() : List.copyOf(hears);
+        for (String type : hears) {
+            if (type == null || !HEARD_TYPE.matcher(type).matches()) {
+                throw new IllegalArgumentException("Plugin '" + id + "' declares it hears '" + type + "': a type"
+                        + " (comments.approved), every type of one plugin (comments.*) or *");
+            }
+        }
+    }
+
+    /** Whether the plugin declared that it publishes events of this type. */
+    public boolean publishes(String type) {
+        return publishes.contains(type);
+    }
+
+    /** Whether the plugin hears another plugin's events of this type. */
+    public boolean hears(String type) {
+        for (String heard : hears) {
+            if (heard.equals("*") || heard.equals(type)
+                    || heard.endsWith(".*") && type.startsWith(heard.substring(0, heard.length() - 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A descriptor of API 1.4: events are delivered once per cluster. */
+    public PluginDescriptor(String id, String name, String version, ApiVersionRange requiredApi, int order,
+                            List<SettingDefinition> settings, Set<Capability> capabilities,
+                            List<CollectionDefinition> collections, List<String> calls) {
+        this(id, name, version, requiredApi, order, settings, capabilities, collections, calls, null, List.of(),
+                List.of());
     }
 
     /** A descriptor of API 1.3 and before: no capability beyond reading the site. */
     public PluginDescriptor(String id, String name, String version, ApiVersionRange requiredApi, int order,
                             List<SettingDefinition> settings) {
-        this(id, name, version, requiredApi, order, settings, Set.of(), List.of(), List.of());
+        this(id, name, version, requiredApi, order, settings, Set.of(), List.of(), List.of(), null, List.of(),
+                List.of());
     }
 
     /** Whether the plugin declared that it uses the service. */
@@ -99,6 +150,9 @@ public record PluginDescriptor(String id, String name, String version, ApiVersio
         private final EnumSet<Capability> capabilities = EnumSet.noneOf(Capability.class);
         private final java.util.ArrayList<CollectionDefinition> collections = new java.util.ArrayList<>();
         private final java.util.ArrayList<String> calls = new java.util.ArrayList<>();
+        private EventDelivery events = EventDelivery.ONCE_PER_CLUSTER;
+        private final java.util.ArrayList<String> publishes = new java.util.ArrayList<>();
+        private final java.util.ArrayList<String> hears = new java.util.ArrayList<>();
 
         private Builder(String id) {
             this.id = id;
@@ -147,9 +201,27 @@ public record PluginDescriptor(String id, String name, String version, ApiVersio
             return this;
         }
 
+        /** Where the plugin hears of changes to posts (see {@link EventDelivery}). Since API 1.5. */
+        public Builder events(EventDelivery delivery) {
+            this.events = java.util.Objects.requireNonNull(delivery, "events");
+            return this;
+        }
+
+        /** Declares the types of event it publishes ({@code comments.approved}). Since API 1.5. */
+        public Builder publishes(String... types) {
+            this.publishes.addAll(List.of(types));
+            return this;
+        }
+
+        /** Declares the types of other plugins' events it hears ({@code comments.*}, or {@code *}). Since API 1.5. */
+        public Builder hears(String... types) {
+            this.hears.addAll(List.of(types));
+            return this;
+        }
+
         public PluginDescriptor build() {
             return new PluginDescriptor(id, name, version, requiredApi, order, settings, capabilities, collections,
-                    calls);
+                    calls, events, publishes, hears);
         }
     }
 }

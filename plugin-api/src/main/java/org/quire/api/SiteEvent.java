@@ -1,9 +1,18 @@
 package org.quire.api;
 
 /**
- * Something that happened in the site. The host delivers each event to every enabled plugin, in plugin order,
- * after the change is committed (a plugin never sees a change that is later rolled back), on a background thread,
- * one event at a time per plugin. A plugin that throws is reported and the next plugin still gets the event.
+ * Something that happened in the site. The host delivers each event to every enabled plugin after the change is
+ * committed (a plugin never sees a change that is later rolled back).
+ * <ul>
+ *   <li>Changes to posts go where the descriptor's {@link EventDelivery} says (since API 1.5), on a background
+ *   thread: once for the whole site, at least once, from the site's database; or on every instance, in the order
+ *   they happened. A plugin that throws is reported (once per cluster: the event comes again after a back-off).</li>
+ *   <li>Media events reach plugins on the thread that stored or deleted the file, before the upload answers, in
+ *   plugin order (the media store is shared, so what a plugin makes beside a file is there for all).</li>
+ *   <li>{@link SettingsChanged} reaches every instance, since each holds the settings: on the thread that saved
+ *   them here, on the signal's thread elsewhere.</li>
+ *   <li>{@link PluginEvent}s, like changes to posts, go where the hearing plugin's descriptor says.</li>
+ * </ul>
  */
 public sealed interface SiteEvent {
 
@@ -31,5 +40,16 @@ public sealed interface SiteEvent {
 
     /** An administrator changed the settings of the plugin with this id, or the site's own when it is null. */
     record SettingsChanged(String pluginId) implements SiteEvent {
+    }
+
+    /**
+     * An event another plugin published ({@link org.quire.api.events.EventPublisher}); it reaches only plugins
+     * whose descriptor hears its type, once per cluster or on every instance as each chose. Since API 1.5.
+     *
+     * @param type      such as {@code comments.approved}; it starts with the publisher's id
+     * @param publisher the id of the plugin that published it
+     * @param payload   the JSON object the publisher documents for the type
+     */
+    record PluginEvent(String type, String publisher, String payload) implements SiteEvent {
     }
 }

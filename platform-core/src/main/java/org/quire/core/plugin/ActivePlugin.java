@@ -32,6 +32,7 @@ public final class ActivePlugin {
     private final List<MediaFilter> mediaFilters;
     private final List<org.quire.api.work.TaskDefinition> tasks;
     private final List<org.quire.api.input.InputRoute> inputRoutes;
+    private final boolean hearsEvents;
 
     ActivePlugin(QuirePlugin plugin, PluginDescriptor descriptor, PluginContext context) {
         this.plugin = plugin;
@@ -45,6 +46,7 @@ public final class ActivePlugin {
         this.mediaFilters = List.copyOf(plugin.mediaFilters());
         this.tasks = List.copyOf(plugin.tasks());
         this.inputRoutes = List.copyOf(plugin.inputRoutes());
+        this.hearsEvents = overridesOnEvent(plugin);
         if (!inputRoutes.isEmpty() && !descriptor.uses(org.quire.api.Capability.READER_INPUT)) {
             throw new IllegalStateException("it takes reader input but does not declare the READER_INPUT"
                     + " capability: add .uses(Capability.READER_INPUT) to its descriptor");
@@ -55,6 +57,30 @@ public final class ActivePlugin {
         }
         if (tasks.stream().map(org.quire.api.work.TaskDefinition::name).distinct().count() != tasks.size()) {
             throw new IllegalStateException("it declares a task name twice");
+        }
+    }
+
+    /** Whether it listens to site events at all: only then does the host keep events for it. */
+    public boolean hearsEvents() {
+        return hearsEvents;
+    }
+
+    /** Whether it hears of posts and other plugins' events once for the whole site (the default), not on each instance. */
+    public boolean hearsOncePerCluster() {
+        return hearsEvents && descriptor.events() == org.quire.api.EventDelivery.ONCE_PER_CLUSTER;
+    }
+
+    /** Hands it one event; what it throws is the caller's to report (a kept event is tried again). */
+    public void hear(org.quire.api.SiteEvent event) {
+        plugin.onEvent(event);
+    }
+
+    private static boolean overridesOnEvent(QuirePlugin plugin) {
+        try {
+            return plugin.getClass().getMethod("onEvent", org.quire.api.SiteEvent.class).getDeclaringClass()
+                    != QuirePlugin.class;
+        } catch (NoSuchMethodException impossible) {
+            return true;
         }
     }
 

@@ -77,8 +77,16 @@ public final class PluginRegistry implements AutoCloseable {
      * @return the failures, empty when every plugin took the event
      */
     public List<PluginProblem> dispatch(SiteEvent event) {
+        return dispatch(event, plugin -> true);
+    }
+
+    /** Delivers an event, as {@link #dispatch(SiteEvent)} does, to the active plugins this chooses. */
+    public List<PluginProblem> dispatch(SiteEvent event, java.util.function.Predicate<ActivePlugin> to) {
         List<PluginProblem> failures = new ArrayList<>();
         for (ActivePlugin plugin : active) {
+            if (!to.test(plugin)) {
+                continue;
+            }
             try {
                 plugin.plugin().onEvent(event);
             } catch (RuntimeException | LinkageError e) {

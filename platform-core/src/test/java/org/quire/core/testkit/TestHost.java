@@ -52,8 +52,13 @@ import org.quire.core.site.Tag;
  */
 public final class TestHost implements PluginContextFactory {
 
+    /** As the host renders plugin templates: escaped HTML, with {@code .raw} for markup the plugin vouches for. */
     private static final Engine QUTE = Engine.builder().addDefaults().addValueResolver(new ReflectionValueResolver())
+            .addValueResolver(io.quarkus.qute.ValueResolvers.rawResolver())
             .addResultMapper(new HtmlEscaper(List.of(Variant.TEXT_HTML))).build();
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final SiteInfo info = new SiteInfo("Test site", "A site for tests", "https://example.org", "",
             Locale.ENGLISH, ZoneOffset.UTC);
@@ -69,6 +74,10 @@ public final class TestHost implements PluginContextFactory {
     private final Map<String, InMemoryRecords> recordsByPlugin = new ConcurrentHashMap<>();
     private final Map<String, InMemoryWork> workByPlugin = new ConcurrentHashMap<>();
     private final Map<String, InMemoryMail> mailByPlugin = new ConcurrentHashMap<>();
+    private final Map<String, InMemoryHttp> httpByPlugin = new ConcurrentHashMap<>();
+    private final Map<String, java.util.function.Function<org.quire.api.http.OutboundRequest,
+            org.quire.api.http.OutboundResponse>> answers = new ConcurrentHashMap<>();
+    private final Map<String, List<org.quire.api.SiteEvent.PluginEvent>> publishedByPlugin = new ConcurrentHashMap<>();
     private volatile boolean mailOn = true;
     private final List<String> invalidated = new CopyOnWriteArrayList<>();
 
@@ -236,7 +245,70 @@ public final class TestHost implements PluginContextFactory {
                 }
                 return mailByPlugin.computeIfAbsent(id, pluginId -> new InMemoryMail(pluginId, () -> mailOn));
             }
+
+            @Override
+            public org.quire.api.http.OutboundHttp http() {
+                if (!descriptor.uses(Capability.OUTBOUND_HTTP)) {
+                    throw new IllegalStateException("Plugin '" + id + "' declares no host it calls: declare each in"
+                            + " its descriptor (PluginDescriptor.Builder#calls) to use http()");
+                }
+                return httpByPlugin.computeIfAbsent(id, ignored -> new InMemoryHttp(descriptor, answers));
+            }
+
+            @Override
+            public org.quire.api.events.EventPublisher events() {
+                if (descriptor.publishes().isEmpty()) {
+                    throw new IllegalStateException("Plugin '" + id + "' declares no type of event it publishes:"
+                            + " declare each in its descriptor (PluginDescriptor.Builder#publishes) to use events()");
+                }
+                return (type, payload) -> publishedOf(id).add(checkedEvent(descriptor, type, payload));
+            }
         };
+    }
+
+    private List<org.quire.api.SiteEvent.PluginEvent> publishedOf(String pluginId) {
+        return publishedByPlugin.computeIfAbsent(pluginId, ignored -> new CopyOnWriteArrayList<>());
+    }
+
+    /** The host's checks of a published event: a declared type and a JSON object of bounded size. */
+    private static org.quire.api.SiteEvent.PluginEvent checkedEvent(PluginDescriptor descriptor, String type,
+                                                                    String payload) {
+        String where = "Plugin '" + descriptor.id() + "', event '" + type + "'";
+        if (!descriptor.publishes(type)) {
+            throw new IllegalArgumentException(where + ": the descriptor does not declare it; it publishes "
+                    + String.join(", ", descriptor.publishes()));
+        }
+        if (payload == null || payload.length() > org.quire.api.events.EventPublisher.LONGEST_PAYLOAD) {
+            throw new IllegalArgumentException(where + ": the payload is missing or too long");
+        }
+        com.fasterxml.jackson.databind.JsonNode parsed;
+        try {
+            parsed = JSON.readTree(payload);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(where + ": the payload is not JSON (" + e.getOriginalMessage() + ")");
+        }
+        if (parsed == null || !parsed.isObject()) {
+            throw new IllegalArgumentException(where + ": the payload is not a JSON object");
+        }
+        return new org.quire.api.SiteEvent.PluginEvent(type, descriptor.id(), payload);
+    }
+
+    /** Answers plugins' calls to URLs that start with {@code urlPrefix} (the longest prefix that matches wins). */
+    public TestHost answer(String urlPrefix, java.util.function.Function<org.quire.api.http.OutboundRequest,
+            org.quire.api.http.OutboundResponse> answer) {
+        answers.put(urlPrefix, answer);
+        return this;
+    }
+
+    /** The calls the plugin with this id made that its descriptor allows, in order. */
+    public List<org.quire.api.http.OutboundRequest> sentRequests(String pluginId) {
+        InMemoryHttp http = httpByPlugin.get(pluginId);
+        return http == null ? List.of() : http.sent();
+    }
+
+    /** The events the plugin with this id published, in order, to hand to a plugin that hears them. */
+    public List<org.quire.api.SiteEvent.PluginEvent> publishedEvents(String pluginId) {
+        return List.copyOf(publishedOf(pluginId));
     }
 
     /** Turns the host's mail off (or on again), as a site without {@code quire.mail.host} has it. */

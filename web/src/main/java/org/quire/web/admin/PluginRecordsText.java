@@ -18,5 +18,7 @@ public interface PluginRecordsText {
     @Message("calls to other servers: {hosts}") String capabilityOutbound(String hosts);
     @Message("mail through the site's SMTP server") String capabilityMail();
     @Message("This plugin sends mail, but the site's mail is not configured: set quire.mail.host and quire.mail.from (QUIRE_MAIL_HOST, QUIRE_MAIL_FROM). Until then its mail is refused.") String mailNotConfigured();
+    @Message("Publishes events for other plugins: {types}") String publishesEvents(String types);
+    @Message("Hears other plugins' events: {types}") String hearsEvents(String types);
     @Message("Also delete the records it keeps (otherwise they stay for when it is installed again)") String deleteRecords();
 }

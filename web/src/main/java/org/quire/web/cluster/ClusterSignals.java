@@ -22,9 +22,10 @@ import io.quarkus.scheduler.Scheduled;
  * Tells the other instances behind a load balancer what changed here, and hears what changed there, through the
  * shared database: a row per signal in {@code cluster_signal}, which every instance polls
  * ({@code quire.cluster.poll}, default 500 ms) for rows it did not write. This works alike on H2, PostgreSQL and
- * MySQL/MariaDB, needs no other server, and costs one indexed query per poll. Signals only ever say "drop this" or
- * "look again", so applying one twice would be harmless; rows newer than the highest id seen, or written in the last
- * 30 s (ids of concurrent inserts may commit out of order), are read, and each is applied once.
+ * MySQL/MariaDB, needs no other server, and costs one indexed query per poll. Signals say "drop this", "look
+ * again" or, for plugins that keep something of their own on each instance, "this happened"; rows newer than the
+ * highest id seen, or written in the last 30 s (ids of concurrent inserts may commit out of order), are read, and
+ * each is applied once.
  */
 @ApplicationScoped
 public class ClusterSignals {
@@ -39,7 +40,9 @@ public class ClusterSignals {
         /** Cached pages to drop; the payload names them (see {@code PageCache}). */
         PAGES,
         /** The plugins or their settings changed; the payload is empty. */
-        PLUGINS
+        PLUGINS,
+        /** A post changed or a plugin published an event, for plugins that hear on every instance (JSON). */
+        EVENTS
     }
 
     private final String instance = UUID.randomUUID().toString();

@@ -74,6 +74,9 @@ public class HostContexts implements PluginContextFactory {
     @Inject
     org.quire.web.plugins.mail.PluginMailer mail;
 
+    @Inject
+    PluginEventPublisher events;
+
     @Override
     public PluginContext contextFor(PluginDescriptor descriptor, ClassLoader pluginClassLoader) {
         String id = descriptor.id();
@@ -133,6 +136,11 @@ public class HostContexts implements PluginContextFactory {
             @Override
             public org.quire.api.mail.PluginMail mail() {
                 return mail.forPlugin(descriptor);
+            }
+
+            @Override
+            public org.quire.api.events.EventPublisher events() {
+                return events.forPlugin(descriptor);
             }
 
             @Override

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.commonmark.Extension;
 import org.quire.api.DocumentTransform;
+import org.quire.api.EventDelivery;
 import org.quire.api.PageRoute;
 import org.quire.api.PluginContext;
 import org.quire.api.PluginDescriptor;
@@ -46,7 +47,9 @@ public final class AwsCardsPlugin implements QuirePlugin {
         return PluginDescriptor.builder(ID)
                 .name("AWS service cards")
                 .version("1.0.0")
-                .requiredApi("[1.3,2.0)")
+                .requiredApi("[1.5,2.0)")
+                // Its events are about its own caches (settings, media), and it ignores posts: none kept for it.
+                .events(EventDelivery.EVERY_INSTANCE)
                 .setting(SettingDefinition.choice(AUTOMATIC, AUTOMATIC_TAGGED,
                         "Which posts get a card for each section whose heading names an AWS service: those tagged"
                                 + " with the automatic tag, all posts, or none (a post's front-matter key aws_cards"

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.commonmark.Extension;
 import org.quire.api.DocumentTransform;
+import org.quire.api.EventDelivery;
 import org.quire.api.MediaFilter;
 import org.quire.api.MediaItem;
 import org.quire.api.MediaRefusedException;
@@ -54,7 +55,9 @@ public final class ImagesPlugin implements QuirePlugin {
         return PluginDescriptor.builder(ID)
                 .name("Images")
                 .version("1.0.0")
-                .requiredApi("[1.1,2.0)")
+                .requiredApi("[1.5,2.0)")
+                // Its events are about its own caches (settings, media), and it ignores posts: none kept for it.
+                .events(EventDelivery.EVERY_INSTANCE)
                 .setting(SettingDefinition.of(WIDTHS, SettingType.STRING, "480, 960, 1600",
                         "Widths in pixels of the smaller copies made of each image (never wider than the image)"))
                 .setting(SettingDefinition.of(CONTENT_WIDTH, SettingType.INTEGER,

@@ -47,6 +47,11 @@ public class HostWork {
     private static final Logger LOG = Logger.getLogger(HostWork.class);
     /** How long a done mark is kept. */
     static final Duration DONE_RETENTION = Duration.ofDays(30);
+    /**
+     * The host's own task that carries an event to a plugin hearing of posts once per cluster; a plugin's task
+     * names have no dot, so none can be mistaken for it.
+     */
+    public static final String EVENT_TASK = "quire.event";
 
     @Inject
     EntityManager entities;
@@ -62,6 +67,9 @@ public class HostWork {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    EventTasks events;
 
     @ConfigProperty(name = "quire.work.enabled", defaultValue = "true")
     boolean enabled;
@@ -127,6 +135,14 @@ public class HostWork {
         };
     }
 
+    /**
+     * Keeps an event for a plugin in the transaction of the change it reports, to be delivered by whichever
+     * instance takes it, at least once.
+     */
+    public void enqueueEvent(String pluginId, String payload) {
+        queue().enqueueWithChange(pluginId, EVENT_TASK, payload, TaskDefinition.DEFAULT_ATTEMPTS);
+    }
+
     private static void checkKey(String where, String key, boolean optional) {
         if (key == null && optional) {
             return;
@@ -155,7 +171,8 @@ public class HostWork {
     int pollOnce() {
         Map<String, ActivePlugin> working = new LinkedHashMap<>();
         for (ActivePlugin plugin : plugins.running()) {
-            if (plugin.descriptor().uses(Capability.WORK) && !plugin.tasks().isEmpty()) {
+            if (plugin.descriptor().uses(Capability.WORK) && !plugin.tasks().isEmpty()
+                    || plugin.hearsOncePerCluster()) {
                 working.put(plugin.id(), plugin);
             }
         }
@@ -185,6 +202,12 @@ public class HostWork {
             }
         }, lease.toMillis() / 3, lease.toMillis() / 3, TimeUnit.MILLISECONDS);
         try {
+            if (EVENT_TASK.equals(row.name)) {
+                Thread.currentThread().setContextClassLoader(plugin.classLoader());
+                events.deliver(plugin, row.payload);
+                queue.succeeded(row.id);
+                return;
+            }
             TaskDefinition definition = plugin.tasks().stream().filter(t -> t.name().equals(row.name)).findFirst()
                     .orElse(null);
             if (definition == null) {

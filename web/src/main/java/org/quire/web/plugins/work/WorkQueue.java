@@ -73,6 +73,22 @@ final class WorkQueue {
         }
     }
 
+    /**
+     * Enqueues a task in the transaction that is open now, so it commits or rolls back with the change it is about
+     * (the outbox of events delivered once per cluster).
+     */
+    void enqueueWithChange(String pluginId, String name, String payload, int maxAttempts) {
+        TaskRow task = new TaskRow();
+        task.pluginId = pluginId;
+        task.name = name;
+        task.payload = payload;
+        task.state = TaskRow.State.QUEUED;
+        task.runAt = now();
+        task.maxAttempts = maxAttempts;
+        task.createdAt = task.updatedAt = task.runAt;
+        entities.persist(task);
+    }
+
     private Optional<Long> byKey(String pluginId, String key) {
         return QuarkusTransaction.requiringNew().call(() -> entities.createQuery("select t.id from TaskRow t"
                         + " where t.pluginId = :plugin and t.idempotencyKey = :key", Long.class)

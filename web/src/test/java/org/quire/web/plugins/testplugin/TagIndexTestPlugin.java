@@ -31,7 +31,7 @@ public final class TagIndexTestPlugin implements QuirePlugin {
     public PluginDescriptor descriptor() {
         return PluginDescriptor.builder("test-tag-index").name("Tag index (test)").version("1.0")
                 .setting(SettingDefinition.of("heading", SettingType.STRING, "Posts tagged", "Heading of the page"))
-                .build();
+                .events(org.quire.api.EventDelivery.EVERY_INSTANCE).build();
     }
 
     @Override
