@@ -39,21 +39,21 @@ class PluginInputTest {
     @Inject
     HostRecords records;
 
-    private static final PluginDescriptor GUESTBOOK = PluginDescriptor.builder("guestbook")
+    private static final PluginDescriptor GUESTBOOK = PluginDescriptor.builder("visitor-book")
             .collection(CollectionDefinition.named("entries")).build();
 
     private static boolean installed;
 
-    /** Installs the guestbook once for the class (the app starts after JUnit's class callbacks). */
+    /** Installs the visitor-book once for the class (the app starts after JUnit's class callbacks). */
     private static synchronized void guestbookRunning() {
         if (installed) {
             return;
         }
         Session admin = TestAccounts.signedIn(Role.ADMINISTRATOR);
-        admin.given().multiPart("file", "guestbook.jar", guestbookJar(), "application/java-archive")
+        admin.given().multiPart("file", "visitor-book.jar", guestbookJar(), "application/java-archive")
                 .post("/api/admin/plugins").then().statusCode(201)
                 .body("uses.capabilities", org.hamcrest.Matchers.hasItems("RECORDS", "READER_INPUT"));
-        admin.given().post("/api/admin/plugins/guestbook/enable").then().statusCode(200).body("running", is(true));
+        admin.given().post("/api/admin/plugins/visitor-book/enable").then().statusCode(200).body("running", is(true));
         installed = true;
     }
 
@@ -73,7 +73,7 @@ class PluginInputTest {
         given().redirects().follow(false).contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .formParam("name", "Ann").formParam("text", "Lovely 文章").formParam("_csrf", "secret-token")
                 .formParam(Honeypot.FIELD, "")
-                .post("/guestbook/sign").then().statusCode(303).header("Location", "/guestbook/?thanks")
+                .post("/visitor-book/sign").then().statusCode(303).header("Location", "/visitor-book/?thanks")
                 .header("Cache-Control", "no-store");
         assertThat(entriesWith("Lovely 文章")).singleElement().satisfies(entry -> {
             assertThat(entry.get("fields")).isEqualTo(List.of("name", "text"));
@@ -83,7 +83,7 @@ class PluginInputTest {
 
         Session editor = TestAccounts.signedIn(Role.EDITOR);
         editor.given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("text", "From the team").post("/guestbook/sign").then().statusCode(303);
+                .formParam("text", "From the team").post("/visitor-book/sign").then().statusCode(303);
         assertThat(entriesWith("From the team")).singleElement().satisfies(entry ->
                 assertThat((String) entry.get("by")).isNotEqualTo("nobody").contains("EDITOR"));
     }
@@ -94,29 +94,29 @@ class PluginInputTest {
         guestbookRunning();
         int before = entries().size();
         given().header("Origin", "https://evil.example").contentType("application/x-www-form-urlencoded")
-                .formParam("text", "forged").post("/guestbook/sign").then().statusCode(403)
+                .formParam("text", "forged").post("/visitor-book/sign").then().statusCode(403)
                 .body(containsString("only be sent from the site's own pages, not from https://evil.example"));
         given().header("Origin", "https://static.example.org").redirects().follow(false)
                 .contentType("application/x-www-form-urlencoded").formParam("text", "from the static copy")
-                .post("/guestbook/sign").then().statusCode(303);
+                .post("/visitor-book/sign").then().statusCode(303);
         given().contentType("application/x-www-form-urlencoded").formParam("text", "x".repeat(3000))
-                .post("/guestbook/sign").then().statusCode(413).body(containsString("takes at most 2000"));
-        given().contentType("text/plain").body("hello").post("/guestbook/sign").then().statusCode(415)
+                .post("/visitor-book/sign").then().statusCode(413).body(containsString("takes at most 2000"));
+        given().contentType("text/plain").body("hello").post("/visitor-book/sign").then().statusCode(415)
                 .body(containsString("takes a form (application/x-www-form-urlencoded) or JSON"));
-        given().contentType("application/json").body("{\"text\": \"unclosed").post("/guestbook/sign").then()
+        given().contentType("application/json").body("{\"text\": \"unclosed").post("/visitor-book/sign").then()
                 .statusCode(400).body(containsString("The body is not JSON"));
         given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
                 .formParam("text", "a bot").formParam(Honeypot.FIELD, "http://spam.example")
-                .post("/guestbook/sign").then().statusCode(303);
+                .post("/visitor-book/sign").then().statusCode(303);
         given().contentType("application/x-www-form-urlencoded").formParam("text", " ")
-                .post("/guestbook/sign").then().statusCode(400).body(equalTo("text: write something"));
+                .post("/visitor-book/sign").then().statusCode(400).body(equalTo("text: write something"));
         assertThat(entries()).as("only the static copy's form").hasSize(before + 1);
 
-        given().contentType("application/json").body("{\"text\": \"as JSON\"}").post("/guestbook/sign").then()
+        given().contentType("application/json").body("{\"text\": \"as JSON\"}").post("/visitor-book/sign").then()
                 .statusCode(201).body("ok", is(true));
         assertThat(entriesWith("as JSON")).hasSize(1);
         given().contentType("application/x-www-form-urlencoded").formParam("text", "x")
-                .post("/guestbook/unclaimed").then().statusCode(oneOf(404, 405));
+                .post("/visitor-book/unclaimed").then().statusCode(oneOf(404, 405));
     }
 
     @Test
@@ -125,10 +125,10 @@ class PluginInputTest {
         guestbookRunning();
         for (int i = 0; i < 3; i++) {
             given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                    .formParam("text", "limited " + i).post("/guestbook/limited").then().statusCode(303);
+                    .formParam("text", "limited " + i).post("/visitor-book/limited").then().statusCode(303);
         }
         String retryAfter = given().contentType("application/x-www-form-urlencoded").formParam("text", "one more")
-                .post("/guestbook/limited").then().statusCode(429)
+                .post("/visitor-book/limited").then().statusCode(429)
                 .body(containsString("it takes 3 a minute")).extract().header("Retry-After");
         assertThat(Integer.parseInt(retryAfter)).isBetween(1, 20);
         assertThat(entriesWith("one more")).isEmpty();
@@ -138,15 +138,15 @@ class PluginInputTest {
     @org.junit.jupiter.api.Order(4)
     void removedItsRoutesTakeNothingAndItsJarIsGone() {
         guestbookRunning();
-        TestAccounts.signedIn(Role.ADMINISTRATOR).given().delete("/api/admin/plugins/guestbook?records=delete")
+        TestAccounts.signedIn(Role.ADMINISTRATOR).given().delete("/api/admin/plugins/visitor-book?records=delete")
                 .then().statusCode(204);
         installed = false;
         given().contentType("application/x-www-form-urlencoded").formParam("text", "after")
-                .post("/guestbook/sign").then().statusCode(oneOf(404, 405));
-        assertThat(PluginInstallTest.PLUGINS.resolve("guestbook.jar")).doesNotExist();
+                .post("/visitor-book/sign").then().statusCode(oneOf(404, 405));
+        assertThat(PluginInstallTest.PLUGINS.resolve("visitor-book.jar")).doesNotExist();
     }
 
-    /** A guestbook: signing stores an entry; a JSON entry answers JSON. */
+    /** A visitor-book: signing stores an entry; a JSON entry answers JSON. */
     private static byte[] guestbookJar() {
         return new PluginJarBuilder().source("com.example.Guestbook", """
                 package com.example;
@@ -164,7 +164,7 @@ class PluginInputTest {
 
                     @Override
                     public PluginDescriptor descriptor() {
-                        return PluginDescriptor.builder("guestbook").requiredApi("[1.4,2.0)")
+                        return PluginDescriptor.builder("visitor-book").requiredApi("[1.4,2.0)")
                                 .uses(Capability.READER_INPUT)
                                 .collection(CollectionDefinition.named("entries")).build();
                     }
@@ -176,7 +176,7 @@ class PluginInputTest {
 
                     private InputAnswer sign(ReaderInput input) {
                         if (input.looksAutomated()) {
-                            return InputAnswer.seeOther("/guestbook/?thanks");
+                            return InputAnswer.seeOther("/visitor-book/?thanks");
                         }
                         String text;
                         if (input.json() != null) {
@@ -190,18 +190,18 @@ class PluginInputTest {
                                 "text", text, "by", by, "client", input.client(),
                                 "fields", new ArrayList<>(input.form().keySet())));
                         return input.json() != null ? InputAnswer.json(201, "{\\"ok\\":true}")
-                                : InputAnswer.seeOther("/guestbook/?thanks");
+                                : InputAnswer.seeOther("/visitor-book/?thanks");
                     }
 
                     @Override
                     public List<InputRoute> inputRoutes() {
                         return List.of(new InputRoute() {
-                            public String pattern() { return "/guestbook/sign"; }
+                            public String pattern() { return "/visitor-book/sign"; }
                             public InputAnswer accept(ReaderInput input) { return sign(input); }
                             public int maxBytes() { return 2000; }
                             public int perMinute() { return 100; }
                         }, new InputRoute() {
-                            public String pattern() { return "/guestbook/limited"; }
+                            public String pattern() { return "/visitor-book/limited"; }
                             public InputAnswer accept(ReaderInput input) { return sign(input); }
                             public int perMinute() { return 3; }
                         });
