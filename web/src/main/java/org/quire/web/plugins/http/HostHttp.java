@@ -167,10 +167,12 @@ public class HostHttp {
             options.addHeader("User-Agent", "Quire/" + version + " (plugin " + plugin.id() + ")");
         }
         Promise<OutboundResponse> answered = Promise.promise();
-        client().request(options)
+        // Sent from an event loop, so the answer's handlers are set before its end can arrive: from this worker
+        // thread, an empty answer (a redirect) could end before read() saw it, and the call would hang.
+        vertx.getOrCreateContext().runOnContext(started -> client().request(options)
                 .compose(request -> request.send(Buffer.buffer(body)))
                 .onFailure(answered::tryFail)
-                .onSuccess(response -> read(plugin, uri, response, answered));
+                .onSuccess(response -> read(plugin, uri, response, answered)));
         try {
             return answered.future().toCompletionStage().toCompletableFuture().get(remaining + 1000,
                     TimeUnit.MILLISECONDS);
@@ -195,6 +197,16 @@ public class HostHttp {
     private void read(PluginDescriptor plugin, URI uri, HttpClientResponse response,
                       Promise<OutboundResponse> answered) {
         Buffer body = Buffer.buffer();
+        try {
+            readInto(plugin, uri, response, answered, body);
+        } catch (IllegalStateException ended) {
+            answered.tryFail(new IOException("Plugin '" + plugin.id() + "': the answer from " + uri
+                    + " ended before it could be read", ended));
+        }
+    }
+
+    private void readInto(PluginDescriptor plugin, URI uri, HttpClientResponse response,
+                          Promise<OutboundResponse> answered, Buffer body) {
         response.handler(chunk -> {
             if (body.length() + chunk.length() > maxResponseBytes) {
                 answered.tryFail(new OutboundRefusedException("Plugin '" + plugin.id() + "': the answer from " + uri
