@@ -65,6 +65,22 @@ public interface QuirePlugin {
     }
 
     /**
+     * GET addresses answered on request, from the query string and the {@code Accept} header, never cached or
+     * exported (a search, a lookup). Read once after {@link #start(PluginContext)}. Since API 1.5.
+     */
+    default List<DynamicRoute> dynamicRoutes() {
+        return List.of();
+    }
+
+    /**
+     * Other forms of the host's own pages (posts, authors, the home page) this plugin answers for clients that
+     * ask for them in {@code Accept}. Read once after {@link #start(PluginContext)}. Since API 1.5.
+     */
+    default List<Representation> representations() {
+        return List.of();
+    }
+
+    /**
      * Addresses where readers send the plugin something (a form, JSON), checked by the host first; the descriptor
      * must declare {@link Capability#READER_INPUT}. Read once after {@link #start(PluginContext)}. Since API 1.4.
      */

@@ -32,6 +32,8 @@ public final class ActivePlugin {
     private final List<MediaFilter> mediaFilters;
     private final List<org.quire.api.work.TaskDefinition> tasks;
     private final List<org.quire.api.input.InputRoute> inputRoutes;
+    private final List<org.quire.api.DynamicRoute> dynamicRoutes;
+    private final List<org.quire.api.Representation> representations;
     private final boolean hearsEvents;
 
     ActivePlugin(QuirePlugin plugin, PluginDescriptor descriptor, PluginContext context) {
@@ -46,6 +48,8 @@ public final class ActivePlugin {
         this.mediaFilters = List.copyOf(plugin.mediaFilters());
         this.tasks = List.copyOf(plugin.tasks());
         this.inputRoutes = List.copyOf(plugin.inputRoutes());
+        this.dynamicRoutes = List.copyOf(plugin.dynamicRoutes());
+        this.representations = List.copyOf(plugin.representations());
         this.hearsEvents = overridesOnEvent(plugin);
         if (!inputRoutes.isEmpty() && !descriptor.uses(org.quire.api.Capability.READER_INPUT)) {
             throw new IllegalStateException("it takes reader input but does not declare the READER_INPUT"
@@ -82,6 +86,16 @@ public final class ActivePlugin {
         } catch (NoSuchMethodException impossible) {
             return true;
         }
+    }
+
+    /** The other forms of the host's pages it answers (API 1.5). */
+    public List<org.quire.api.Representation> representations() {
+        return representations;
+    }
+
+    /** The GET addresses it answers on request (API 1.5). */
+    public List<org.quire.api.DynamicRoute> dynamicRoutes() {
+        return dynamicRoutes;
     }
 
     /** The addresses where it takes readers' POSTs (API 1.4). */

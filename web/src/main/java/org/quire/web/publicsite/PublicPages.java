@@ -160,6 +160,12 @@ public class PublicPages {
         return notFoundPage(site);
     }
 
+    /** A plugin's page answered on request (a dynamic route), inside the site's layout; never cached. */
+    @Transactional
+    public RenderedPage themedPage(String sitePath, org.quire.api.Page page) {
+        return themedPluginPage(publishedSites.current().site(), sitePath, page, Set.of());
+    }
+
     /** The not-found page on its own, for paths no route claims. */
     @Transactional
     public RenderedPage notFound() {

@@ -24,19 +24,15 @@ import org.quire.core.plugin.ActivePlugin;
 import org.quire.core.plugin.PluginProblem;
 import org.quire.core.plugin.PluginRegistry;
 import org.quire.web.accounts.AccessFilter;
-import org.quire.web.accounts.SignInSession;
 import org.quire.web.plugins.PluginRoutes;
 import org.quire.web.plugins.PluginRuntime;
 import org.quire.web.site.CorePaths;
-import org.quire.web.site.Site;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.netty.handler.codec.http.QueryStringDecoder;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -71,6 +67,9 @@ public class ReaderInputRoutes {
 
     @Inject
     Clock clock;
+
+    @Inject
+    org.quire.web.plugins.DatabaseSiteView siteView;
 
     /** Origins besides the site's own whose pages may post forms here (a static export hosted elsewhere). */
     @ConfigProperty(name = "quire.input.allowed-origins")
@@ -215,8 +214,8 @@ public class ReaderInputRoutes {
                         : contentType) + ".");
             }
         }
-        ReaderInput input = new ReaderInput(path, contentType, form, jsonBody, visitor(ctx), client,
-                header(ctx, "User-Agent"), header(ctx, "Accept-Language"), automated, clock.instant());
+        ReaderInput input = new ReaderInput(path, contentType, form, jsonBody, Visitors.of(ctx, clock.instant()),
+                client, header(ctx, "User-Agent"), header(ctx, "Accept-Language"), automated, clock.instant());
         Thread thread = Thread.currentThread();
         ClassLoader before = thread.getContextClassLoader();
         try {
@@ -239,7 +238,7 @@ public class ReaderInputRoutes {
                 + ctx.request().authority())) {
             return true;
         }
-        String siteUrl = QuarkusTransaction.requiringNew().call(() -> Site.get().url);
+        String siteUrl = siteView.info().url();   // kept until the settings change, not read per post
         if (siteUrl != null && origin.equalsIgnoreCase(originOf(siteUrl))) {
             return true;
         }
@@ -253,20 +252,6 @@ public class ReaderInputRoutes {
         } catch (IllegalArgumentException e) {
             return "";
         }
-    }
-
-    /** The staff account of the browser's session, if any; the session cookie itself stays here. */
-    private Optional<ReaderInput.Visitor> visitor(RoutingContext ctx) {
-        Cookie cookie = ctx.request().getCookie(AccessFilter.SESSION_COOKIE);
-        if (cookie == null || cookie.getValue().isBlank()) {
-            return Optional.empty();
-        }
-        java.time.Instant now = clock.instant();
-        return QuarkusTransaction.requiringNew().call(() -> SignInSession.findByToken(cookie.getValue())
-                .filter(s -> s.account.active && s.account.canSignIn && now.isBefore(s.expiresAt))
-                .map(s -> new ReaderInput.Visitor(String.valueOf(s.account.id), s.account.handle,
-                        s.account.displayName == null || s.account.displayName.isBlank() ? s.account.handle
-                                : s.account.displayName, s.account.role.name())));
     }
 
     private static String mediaType(String header) {
