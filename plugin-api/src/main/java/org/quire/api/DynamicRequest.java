@@ -42,27 +42,34 @@ public record DynamicRequest(String path, Map<String, List<String>> query, Strin
      * quality above zero; wildcards do not count, so a browser's {@code *}{@code /*} gets the HTML form.
      */
     public boolean accepts(String mediaType) {
+        return quality(mediaType) > 0;
+    }
+
+    /**
+     * The quality ({@code q}, 1 when not given) the {@code Accept} header gives this media type by name; 0 when it
+     * does not name it, or gives a quality that does not read.
+     */
+    public double quality(String mediaType) {
         String wanted = mediaType.toLowerCase(Locale.ROOT);
+        double best = 0;
         for (String part : accept.split(",")) {
             String[] pieces = part.split(";");
             if (!pieces[0].strip().toLowerCase(Locale.ROOT).equals(wanted)) {
                 continue;
             }
-            boolean refused = false;
+            double quality = 1;
             for (int i = 1; i < pieces.length; i++) {
                 String parameter = pieces[i].strip();
                 if (parameter.startsWith("q=")) {
                     try {
-                        refused = Double.parseDouble(parameter.substring(2)) <= 0;
+                        quality = Math.max(0, Math.min(1, Double.parseDouble(parameter.substring(2))));
                     } catch (NumberFormatException e) {
-                        refused = true;
+                        quality = 0;
                     }
                 }
             }
-            if (!refused) {
-                return true;
-            }
+            best = Math.max(best, quality);
         }
-        return false;
+        return best;
     }
 }

@@ -35,5 +35,8 @@ class DynamicRequestTest {
         assertThat(accepting("application/json;q=0").accepts("application/json")).isFalse();
         assertThat(accepting("application/json;q=oops").accepts("application/json")).isFalse();
         assertThat(accepting("").accepts("application/json")).isFalse();
+        assertThat(accepting("text/html, application/activity+json;q=0.1").quality("application/activity+json"))
+                .isEqualTo(0.1);
+        assertThat(accepting("text/html, application/activity+json;q=0.1").quality("text/html")).isEqualTo(1);
     }
 }

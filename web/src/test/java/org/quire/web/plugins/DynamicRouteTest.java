@@ -53,7 +53,9 @@ class DynamicRouteTest {
                     .body(containsString("<html"));
             given().queryParam("q", "boom").get("/lookup/").then().statusCode(500)
                     .body(not(containsString("IllegalStateException")));
-            given().queryParam("q", "x").head("/lookup/").then().statusCode(200).header("Cache-Control", "no-store");
+            given().queryParam("q", "x").head("/lookup/").then().statusCode(200).header("Cache-Control", "no-store")
+                    .body(equalTo(""));
+            given().get("/robots.txt").then().statusCode(200).body(containsString("Sitemap:"));
 
             admin.given().get("/api/admin/plugins").then().statusCode(200)
                     .body(containsString("dynamic route /robots.txt is not served"));
@@ -112,6 +114,8 @@ class DynamicRouteTest {
                             .or(org.hamcrest.Matchers.endsWith(", Accept")))
                     .body(containsString(title));
             given().header("Accept", activity + ";q=0").get(path).then().statusCode(200)
+                    .contentType(containsString("text/html"));
+            given().header("Accept", "text/html, " + activity + ";q=0.5").get(path).then().statusCode(200)
                     .contentType(containsString("text/html"));
             given().header("Accept", activity).get("/").then().statusCode(200).contentType(containsString("text/html"));
             given().header("Accept", activity).get("/no-such-page-" + id + "/").then().statusCode(404);

@@ -169,17 +169,32 @@ public class HostHttp {
         Promise<OutboundResponse> answered = Promise.promise();
         // Sent from an event loop, so the answer's handlers are set before its end can arrive: from this worker
         // thread, an empty answer (a redirect) could end before read() saw it, and the call would hang.
-        vertx.getOrCreateContext().runOnContext(started -> client().request(options)
-                .compose(request -> request.send(Buffer.buffer(body)))
-                .onFailure(answered::tryFail)
-                .onSuccess(response -> read(plugin, uri, response, answered)));
+        java.util.concurrent.atomic.AtomicReference<io.vertx.core.http.HttpClientRequest> sent =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        Context context = vertx.getOrCreateContext();
+        context.runOnContext(started -> {
+            try {
+                client().request(options)
+                        .compose(request -> {
+                            sent.set(request);
+                            return request.send(Buffer.buffer(body));
+                        })
+                        .onFailure(answered::tryFail)
+                        .onSuccess(response -> read(plugin, uri, response, answered));
+            } catch (RuntimeException e) {
+                answered.tryFail(e);
+            }
+        });
         try {
             return answered.future().toCompletionStage().toCompletableFuture().get(remaining + 1000,
                     TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            abandon(context, sent.get());
             throw new IOException("Plugin '" + plugin.id() + "': interrupted while calling " + uri, e);
         } catch (TimeoutException e) {
+            // The request's own timeout is for silence; a server that trickles bytes is cut off here.
+            abandon(context, sent.get());
             throw new IOException("Plugin '" + plugin.id() + "': no answer from " + uri + " in time", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
@@ -191,6 +206,12 @@ public class HostHttp {
                         + remaining + " ms left of the call's timeout)", cause);
             }
             throw new IOException("Plugin '" + plugin.id() + "': calling " + uri + " failed: " + cause, cause);
+        }
+    }
+
+    private static void abandon(Context context, io.vertx.core.http.HttpClientRequest request) {
+        if (request != null) {
+            context.runOnContext(ignored -> request.reset());
         }
     }
 

@@ -15,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.jboss.logging.Logger;
 import org.quire.api.DynamicRequest;
 import org.quire.api.DynamicRoute;
 import org.quire.api.Page;
@@ -51,10 +50,9 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class DynamicRoutes implements PathClaim {
 
-    private static final Logger LOG = Logger.getLogger(DynamicRoutes.class);
     private static final int MOST_PARAMETERS = 64;
 
-    private record Mounted(ActivePlugin plugin, DynamicRoute route, Pattern pattern) {
+    private record Mounted(ActivePlugin plugin, String patternText, DynamicRoute route, Pattern pattern) {
     }
 
     private record Mounts(PluginRegistry registry, List<Mounted> routes) {
@@ -91,14 +89,20 @@ public class DynamicRoutes implements PathClaim {
             List<Mounted> routes = new ArrayList<>();
             for (ActivePlugin plugin : registry.active()) {
                 for (DynamicRoute route : plugin.dynamicRoutes()) {
-                    String problem = pagePatterns.contains(route.pattern())
-                            ? "a page route serves the same pattern" : PluginRoutes.shadowProblem(route.pattern());
+                    String pattern;
+                    try {
+                        pattern = route.pattern();
+                    } catch (RuntimeException | LinkageError e) {
+                        pattern = null;
+                    }
+                    String problem = pagePatterns.contains(pattern)
+                            ? "a page route serves the same pattern" : PluginRoutes.shadowProblem(pattern);
                     if (problem != null) {
-                        registry.report(new PluginProblem(plugin.id(), "mount", "dynamic route " + route.pattern()
+                        registry.report(new PluginProblem(plugin.id(), "mount", "dynamic route " + pattern
                                 + " is not served: " + problem, null));
                         continue;
                     }
-                    routes.add(new Mounted(plugin, route, PluginRoutes.compile(route.pattern())));
+                    routes.add(new Mounted(plugin, pattern, route, PluginRoutes.compile(pattern)));
                 }
             }
             known = new Mounts(registry, List.copyOf(routes));
@@ -115,7 +119,7 @@ public class DynamicRoutes implements PathClaim {
     @Override
     public Optional<String> ownerOf(String sitePath) {
         return match(UrlPaths.encodePath(sitePath)).map(m -> "the plugin '" + m.plugin().id()
-                + "' (its dynamic route " + m.route().pattern() + ")");
+                + "' (its dynamic route " + m.patternText() + ")");
     }
 
     private void handle(RoutingContext ctx) {
@@ -140,8 +144,7 @@ public class DynamicRoutes implements PathClaim {
         ctx.vertx().<RenderedPage>executeBlocking(() -> answer(ctx, match.get(), sitePath), false)
                 .onComplete(result -> {
                     if (result.failed()) {
-                        LOG.errorf(result.cause(), "Answering %s failed", raw);
-                        send(ctx, text(500, "The site could not answer this just now. Try again later."));
+                        ctx.fail(result.cause());   // the site's own failure (its database away): its error pages
                     } else if (result.result() == null) {
                         ctx.next();
                     } else {
@@ -179,6 +182,10 @@ public class DynamicRoutes implements PathClaim {
         try {
             thread.setContextClassLoader(mounted.plugin().classLoader());
             page = mounted.route().answer(request);
+            if (page == null) {
+                throw new IllegalStateException("answer() returned null rather than empty");
+            }
+            page.ifPresent(DynamicRoutes::check);
         } catch (IllegalArgumentException refused) {
             return text(400, refused.getMessage() == null ? "This request is not understood." : refused.getMessage());
         } catch (RuntimeException | LinkageError e) {
@@ -201,16 +208,29 @@ public class DynamicRoutes implements PathClaim {
         return new RenderedPage(status, "text/plain; charset=UTF-8", message, null, Set.of(), null);
     }
 
-    private static void send(RoutingContext ctx, RenderedPage page) {
+    /** A plugin's answer the host can send: a content type that is one header line. */
+    static void check(Page page) {
+        String type = page.contentType();
+        if (type == null || type.isBlank() || type.indexOf('\r') >= 0 || type.indexOf('\n') >= 0) {
+            throw new IllegalStateException("the answer's content type '" + type + "' is not a media type");
+        }
+    }
+
+    /** Sends an answer made on request: never stored, and varying by what the client accepts. */
+    static void send(RoutingContext ctx, RenderedPage page) {
         if (ctx.response().ended()) {
             return;
         }
-        ctx.response().setStatusCode(page.status()).putHeader("Content-Type", page.contentType())
-                .putHeader("Cache-Control", "no-store").putHeader("Vary", "Accept");
-        if (ctx.request().method() == HttpMethod.HEAD) {
-            ctx.response().putHeader("Content-Length", Integer.toString(page.body().length)).end();
-        } else {
-            ctx.response().end(Buffer.buffer(page.body()));
+        try {
+            ctx.response().setStatusCode(page.status()).putHeader("Content-Type", page.contentType())
+                    .putHeader("Cache-Control", "no-store").putHeader("Vary", "Accept");
+            if (ctx.request().method() == HttpMethod.HEAD) {
+                ctx.response().putHeader("Content-Length", Integer.toString(page.body().length)).end();
+            } else {
+                ctx.response().end(Buffer.buffer(page.body()));
+            }
+        } catch (RuntimeException e) {
+            ctx.fail(e);
         }
     }
 }

@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.jboss.logging.Logger;
 import org.quire.api.AuthorView;
 import org.quire.api.DynamicRequest;
 import org.quire.api.HostPage;
@@ -20,16 +19,16 @@ import org.quire.api.Representation;
 import org.quire.api.UrlPaths;
 import org.quire.core.plugin.ActivePlugin;
 import org.quire.core.plugin.PluginProblem;
-import org.quire.web.content.Post;
+import org.quire.core.plugin.PluginRegistry;
 import org.quire.web.plugins.DatabaseSiteView;
 import org.quire.web.plugins.PluginRuntime;
 import org.quire.web.publicsite.PublicSiteRoutes;
+import org.quire.web.publicsite.RenderedPage;
 import org.quire.web.publicsite.PublishedSite;
 import org.quire.web.publicsite.PublishedSites;
 import org.quire.web.site.CorePaths;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -42,11 +41,20 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class Representations {
 
-    private static final Logger LOG = Logger.getLogger(Representations.class);
     private static final Pattern AUTHOR = Pattern.compile("/authors/([^/]+)/");
 
-    private record Offered(ActivePlugin plugin, Representation representation) {
+    /** A representation with its media type read once, when the plugins were mounted. */
+    private record Offered(ActivePlugin plugin, Representation representation, String mediaType) {
     }
+
+    private record Mounts(PluginRegistry registry, List<Offered> offered) {
+    }
+
+    /** What a plugin may not answer instead of the page itself: browsers ask for these. */
+    private static final Pattern PAGE_TYPES = Pattern.compile("text/html|application/xhtml\\+xml|.*\\*.*");
+    private static final Pattern MEDIA_TYPE = Pattern.compile("[a-z0-9][a-z0-9!#$&^_.+-]{0,126}/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}");
+
+    private volatile Mounts mounts;
 
     @Inject
     PluginRuntime plugins;
@@ -66,13 +74,32 @@ public class Representations {
     }
 
     private List<Offered> offered() {
-        List<Offered> offered = new ArrayList<>();
-        for (ActivePlugin plugin : plugins.active()) {
-            for (Representation representation : plugin.representations()) {
-                offered.add(new Offered(plugin, representation));
+        PluginRegistry registry = plugins.registry();
+        Mounts known = mounts;
+        if (known == null || known.registry() != registry) {
+            List<Offered> offered = new ArrayList<>();
+            for (ActivePlugin plugin : registry.active()) {
+                for (Representation representation : plugin.representations()) {
+                    String type;
+                    try {
+                        type = representation.mediaType() == null ? ""
+                                : representation.mediaType().strip().toLowerCase(java.util.Locale.ROOT);
+                    } catch (RuntimeException | LinkageError e) {
+                        type = "";
+                    }
+                    if (!MEDIA_TYPE.matcher(type).matches() || PAGE_TYPES.matcher(type).matches()) {
+                        registry.report(new PluginProblem(plugin.id(), "mount", "a representation as '" + type
+                                + "' is not served: give a media type other than HTML, such as"
+                                + " application/activity+json", null));
+                        continue;
+                    }
+                    offered.add(new Offered(plugin, representation, type));
+                }
             }
+            known = new Mounts(registry, List.copyOf(offered));
+            mounts = known;
         }
-        return offered;
+        return known.offered();
     }
 
     private void handle(RoutingContext ctx) {
@@ -96,8 +123,10 @@ public class Representations {
             return;
         }
         DynamicRequest asked = new DynamicRequest(raw, null, accept, null, null, null);
-        Optional<Offered> wanted = offered.stream().filter(o -> asked.accepts(o.representation().mediaType()))
-                .findFirst();
+        double html = Math.max(asked.quality("text/html"), asked.quality("application/xhtml+xml"));
+        // Only a type the client prefers to HTML: a browser that also names it, lower, still gets the page.
+        Optional<Offered> wanted = offered.stream().filter(o -> asked.quality(o.mediaType()) > html)
+                .max(java.util.Comparator.comparingDouble(o -> asked.quality(o.mediaType())));
         if (wanted.isEmpty()) {
             ctx.next();
             return;
@@ -105,21 +134,12 @@ public class Representations {
         String sitePath = raw.substring(encodedBase.length());
         ctx.vertx().<Optional<Page>>executeBlocking(() -> answer(wanted.get(), sitePath), false).onComplete(result -> {
             if (result.failed()) {
-                LOG.errorf(result.cause(), "Answering %s as %s failed", raw, wanted.get().representation().mediaType());
-                ctx.response().setStatusCode(500).putHeader("Content-Type", "text/plain; charset=UTF-8")
-                        .putHeader("Cache-Control", "no-store")
-                        .end("The site could not answer this just now. Try again later.");
+                ctx.fail(result.cause());   // the site's own failure (its database away): its error pages answer
             } else if (result.result().isEmpty()) {
                 ctx.next();
             } else {
-                Page page = result.result().get();
-                ctx.response().setStatusCode(200).putHeader("Content-Type", page.contentType())
-                        .putHeader("Cache-Control", "no-store");
-                if (ctx.request().method() == HttpMethod.HEAD) {
-                    ctx.response().putHeader("Content-Length", Integer.toString(page.body().length)).end();
-                } else {
-                    ctx.response().end(Buffer.buffer(page.body()));
-                }
+                DynamicRoutes.send(ctx, new RenderedPage(200, result.result().get().contentType(),
+                        result.result().get().body(), null, java.util.Set.of(), null));
             }
         });
     }
@@ -134,11 +154,17 @@ public class Representations {
         ClassLoader before = thread.getContextClassLoader();
         try {
             thread.setContextClassLoader(offered.plugin().classLoader());
-            return offered.representation().represent(page.get());
+            Optional<Page> answer = offered.representation().represent(page.get());
+            if (answer == null) {
+                throw new IllegalStateException("represent() returned null rather than empty");
+            }
+            answer.ifPresent(DynamicRoutes::check);
+            return answer;
         } catch (RuntimeException | LinkageError e) {
             plugins.registry().report(new PluginProblem(offered.plugin().id(), "representation", "answering "
-                    + encodedPath + " as " + offered.representation().mediaType() + " failed: " + e, e));
-            throw e;
+                    + encodedPath + " as " + offered.mediaType() + " failed: " + e, e));
+            // The page itself is still there for the client.
+            return Optional.empty();
         } finally {
             thread.setContextClassLoader(before);
         }
@@ -152,7 +178,7 @@ public class Representations {
         Matcher author = AUTHOR.matcher(path);
         if (author.matches()) {
             Optional<AuthorView> found = siteView.authors().stream()
-                    .filter(a -> a.handle().equals(author.group(1))).findFirst();
+                    .filter(a -> a.handle().equalsIgnoreCase(author.group(1).strip())).findFirst();
             return found.map(a -> new HostPage(HostPage.Kind.AUTHOR, encodedPath, null, Optional.of(a)));
         }
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -160,10 +186,9 @@ public class Representations {
             if (entry == null) {
                 return Optional.<HostPage>empty();
             }
-            Post post = Post.findById(entry.id());
-            PostView view = post == null ? null : siteView.view(post);
-            return Optional.ofNullable(view).map(v -> new HostPage(HostPage.Kind.POST, encodedPath, Optional.of(v),
-                    null));
+            PublishedSite published = publishedSites.current();
+            PostView view = siteView.view(entry, published.html(entry));   // as the HTML page shows it
+            return Optional.of(new HostPage(HostPage.Kind.POST, encodedPath, Optional.of(view), null));
         });
     }
 }
