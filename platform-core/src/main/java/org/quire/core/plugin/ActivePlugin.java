@@ -69,7 +69,7 @@ public final class ActivePlugin {
         return hearsEvents;
     }
 
-    /** Whether it hears of posts and other plugins' events once for the whole site (the default), not on each instance. */
+    /** Whether it hears of posts and others' events once for the whole site (the default), not on each instance. */
     public boolean hearsOncePerCluster() {
         return hearsEvents && descriptor.events() == org.quire.api.EventDelivery.ONCE_PER_CLUSTER;
     }

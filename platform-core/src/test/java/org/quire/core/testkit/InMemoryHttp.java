@@ -51,7 +51,8 @@ final class InMemoryHttp implements OutboundHttp {
     private boolean declared(String host) {
         for (String pattern : descriptor.calls()) {
             String lower = pattern.toLowerCase(Locale.ROOT);
-            if (lower.equals("*") || lower.equals(host) || lower.startsWith("*.") && host.endsWith(lower.substring(1))) {
+            boolean under = lower.startsWith("*.") && host.endsWith(lower.substring(1));
+            if (lower.equals("*") || lower.equals(host) || under) {
                 return true;
             }
         }

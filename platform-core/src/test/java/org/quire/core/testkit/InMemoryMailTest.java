@@ -23,7 +23,8 @@ class InMemoryMailTest {
                 .uses(Capability.WORK).uses(Capability.MAIL).build();
         PluginContext context = host.contextFor(descriptor, getClass().getClassLoader());
         List<TaskDefinition> tasks = List.of(TaskDefinition.of("welcome", task -> context.mail()
-                .send(MailMessage.text(task.payload(), "Welcome", "Hello").withHeader("List-Id", "news"))).maxAttempts(1));
+                        .send(MailMessage.text(task.payload(), "Welcome", "Hello").withHeader("List-Id", "news")))
+                .maxAttempts(1));
         org.quire.api.QuirePlugin plugin = new org.quire.api.QuirePlugin() {
             @Override
             public PluginDescriptor descriptor() {

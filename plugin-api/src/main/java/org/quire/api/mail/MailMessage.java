@@ -30,7 +30,8 @@ public record MailMessage(List<String> to, String subject, String text, String h
     /** Text and HTML together; a newsletter issue fits, an attachment would not (there are none). */
     public static final int MAX_BODY_CHARS = 1_000_000;
 
-    private static final Pattern ADDRESS = Pattern.compile("[^@\\s<>,;\"()\\[\\]]+@[^@\\s<>,;\"()\\[\\]]+\\.[^@\\s<>,;\"()\\[\\].]+");
+    private static final String ADDRESS_PART = "[^@\\s<>,;\"()\\[\\]]+";
+    private static final Pattern ADDRESS = Pattern.compile(ADDRESS_PART + "@" + ADDRESS_PART + "\\.[^@\\s<>,;\"()\\[\\].]+");
     private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,62}");
     private static final Set<String> HOST_HEADERS = Set.of("from", "to", "cc", "bcc", "subject", "date",
             "message-id", "sender", "reply-to", "return-path", "mime-version", "received", "x-quire-plugin");

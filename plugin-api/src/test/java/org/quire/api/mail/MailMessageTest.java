@@ -33,7 +33,8 @@ class MailMessageTest {
                 .hasMessageContaining("Field 'subject'");
         assertThatThrownBy(() -> MailMessage.text("ann@example.org", " ", "")).hasMessageContaining("Field 'subject'");
         MailMessage mail = MailMessage.text("ann@example.org", "Hi", "");
-        assertThatThrownBy(() -> mail.withHeader("From", "boss@example.org")).hasMessageContaining("the host sets From");
+        assertThatThrownBy(() -> mail.withHeader("From", "boss@example.org"))
+                .hasMessageContaining("the host sets From");
         assertThatThrownBy(() -> mail.withHeader("Content-Type", "text/evil")).hasMessageContaining("the host sets");
         assertThatThrownBy(() -> mail.withHeader("X-Quire-Plugin", "other")).hasMessageContaining("the host sets");
         assertThatThrownBy(() -> mail.withHeader("Bad Name", "1")).hasMessageContaining("not a header name");
