@@ -160,12 +160,6 @@ public class PublicPages {
         return notFoundPage(site);
     }
 
-    /** A plugin's page answered on request (a dynamic route), inside the site's layout; never cached. */
-    @Transactional
-    public RenderedPage themedPage(String sitePath, org.quire.api.Page page) {
-        return themedPluginPage(publishedSites.current().site(), sitePath, page, Set.of());
-    }
-
     /** The not-found page on its own, for paths no route claims. */
     @Transactional
     public RenderedPage notFound() {
@@ -327,8 +321,8 @@ public class PublicPages {
         return sections;
     }
 
-    /** A plugin's main content inside the site's layout, with the site's head and metadata. */
-    private RenderedPage themedPluginPage(Site site, String sitePath, org.quire.api.Page page, Set<String> deps) {
+    /** A page route's or dynamic route's content in the site's layout and head; call it in a transaction. */
+    public RenderedPage themedPluginPage(Site site, String sitePath, org.quire.api.Page page, Set<String> deps) {
         String content = new String(page.body(), java.nio.charset.StandardCharsets.UTF_8);
         PageChrome chrome = chrome(site, page.title() + " · " + site.title, site.description, sitePath, "website",
                 null, null);

@@ -70,6 +70,23 @@ public class PublicSiteRoutes {
         return basePath;
     }
 
+    /**
+     * The site path a request for {@code rawPath} names, percent-encoded and without the base path; null for the
+     * application's own paths (admin, API, media, …) and for paths outside the base path.
+     */
+    public String sitePathOf(String rawPath) {
+        for (String prefix : CorePaths.APPLICATION_PREFIXES) {
+            if (rawPath.startsWith(prefix)) {
+                return null;
+            }
+        }
+        String encodedBase = UrlPaths.encodePath(basePath() == null ? "" : basePath());
+        if (!encodedBase.isEmpty() && !rawPath.startsWith(encodedBase + "/")) {
+            return null;
+        }
+        return rawPath.substring(encodedBase.length());
+    }
+
     private void handle(RoutingContext ctx) {
         String raw = ctx.request().path();
         for (String prefix : CorePaths.APPLICATION_PREFIXES) {

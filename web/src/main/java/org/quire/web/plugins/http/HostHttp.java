@@ -26,7 +26,6 @@ import org.quire.api.http.OutboundRequest;
 import org.quire.api.http.OutboundResponse;
 
 import io.vertx.core.Context;
-import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

@@ -31,7 +31,6 @@ import org.quire.web.publicsite.PublishedSite;
 import org.quire.web.publicsite.PublishedSites;
 import org.quire.web.publicsite.RenderedPage;
 import org.quire.web.publicsite.input.Visitors;
-import org.quire.web.site.CorePaths;
 import org.quire.web.site.PathClaim;
 
 import io.netty.handler.codec.http.QueryStringDecoder;
@@ -124,19 +123,8 @@ public class DynamicRoutes implements PathClaim {
 
     private void handle(RoutingContext ctx) {
         String raw = ctx.request().path();
-        for (String prefix : CorePaths.APPLICATION_PREFIXES) {
-            if (raw.startsWith(prefix)) {
-                ctx.next();
-                return;
-            }
-        }
-        String encodedBase = UrlPaths.encodePath(site.basePath() == null ? "" : site.basePath());
-        if (!encodedBase.isEmpty() && !raw.startsWith(encodedBase + "/")) {
-            ctx.next();
-            return;
-        }
-        String sitePath = raw.substring(encodedBase.length());
-        Optional<Mounted> match = match(sitePath);
+        String sitePath = site.sitePathOf(raw);
+        Optional<Mounted> match = sitePath == null ? Optional.empty() : match(sitePath);
         if (match.isEmpty()) {
             ctx.next();
             return;
@@ -199,7 +187,8 @@ public class DynamicRoutes implements PathClaim {
             return pages.notFound();
         }
         if (page.get().themed()) {
-            return pages.themedPage(UrlPaths.decode(sitePath), page.get());
+            return QuarkusTransaction.requiringNew().call(() -> pages.themedPluginPage(publishedSites.current().site(),
+                    UrlPaths.decode(sitePath), page.get(), Set.of()));
         }
         return new RenderedPage(200, page.get().contentType(), page.get().body(), null, Set.of(), null);
     }

@@ -26,7 +26,6 @@ import org.quire.web.publicsite.PublicSiteRoutes;
 import org.quire.web.publicsite.RenderedPage;
 import org.quire.web.publicsite.PublishedSite;
 import org.quire.web.publicsite.PublishedSites;
-import org.quire.web.site.CorePaths;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.vertx.core.http.HttpMethod;
@@ -105,7 +104,8 @@ public class Representations {
     private void handle(RoutingContext ctx) {
         String raw = ctx.request().path();
         List<Offered> offered = offered();
-        if (offered.isEmpty() || CorePaths.APPLICATION_PREFIXES.stream().anyMatch(raw::startsWith)) {
+        String sitePath = offered.isEmpty() ? null : site.sitePathOf(raw);
+        if (sitePath == null) {
             ctx.next();
             return;
         }
@@ -116,9 +116,8 @@ public class Representations {
                 ctx.response().headers().set("Vary", vary == null || vary.isBlank() ? "Accept" : vary + ", Accept");
             }
         });
-        String encodedBase = UrlPaths.encodePath(site.basePath() == null ? "" : site.basePath());
         String accept = ctx.request().getHeader("Accept");
-        if (accept == null || !encodedBase.isEmpty() && !raw.startsWith(encodedBase + "/")) {
+        if (accept == null) {
             ctx.next();
             return;
         }
@@ -131,7 +130,6 @@ public class Representations {
             ctx.next();
             return;
         }
-        String sitePath = raw.substring(encodedBase.length());
         ctx.vertx().<Optional<Page>>executeBlocking(() -> answer(wanted.get(), sitePath), false).onComplete(result -> {
             if (result.failed()) {
                 ctx.fail(result.cause());   // the site's own failure (its database away): its error pages answer
@@ -182,11 +180,11 @@ public class Representations {
             return found.map(a -> new HostPage(HostPage.Kind.AUTHOR, encodedPath, null, Optional.of(a)));
         }
         return QuarkusTransaction.requiringNew().call(() -> {
-            PublishedSite.Entry entry = publishedSites.current().byPath(path);
+            PublishedSite published = publishedSites.current();
+            PublishedSite.Entry entry = published.byPath(path);
             if (entry == null) {
                 return Optional.<HostPage>empty();
             }
-            PublishedSite published = publishedSites.current();
             PostView view = siteView.view(entry, published.html(entry));   // as the HTML page shows it
             return Optional.of(new HostPage(HostPage.Kind.POST, encodedPath, Optional.of(view), null));
         });

@@ -26,7 +26,6 @@ import org.quire.core.plugin.PluginRegistry;
 import org.quire.web.accounts.AccessFilter;
 import org.quire.web.plugins.PluginRoutes;
 import org.quire.web.plugins.PluginRuntime;
-import org.quire.web.site.CorePaths;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -111,18 +110,11 @@ public class ReaderInputRoutes {
 
     private void handle(RoutingContext ctx) {
         String raw = ctx.request().path();
-        for (String prefix : CorePaths.APPLICATION_PREFIXES) {
-            if (raw.startsWith(prefix)) {
-                ctx.next();
-                return;
-            }
-        }
-        String encodedBase = org.quire.api.UrlPaths.encodePath(site.basePath() == null ? "" : site.basePath());
-        if (!encodedBase.isEmpty() && !raw.startsWith(encodedBase + "/")) {
+        String sitePath = site.sitePathOf(raw);
+        if (sitePath == null) {
             ctx.next();
             return;
         }
-        String sitePath = raw.substring(encodedBase.length());
         Optional<Mounted> match = routes().stream().filter(m -> m.pattern().matcher(sitePath).matches()).findFirst();
         if (match.isEmpty()) {
             ctx.next();
